@@ -1,0 +1,199 @@
+"""Benchmarks: gazetteer lookup (PhraseMatcher), context rules for ambiguous names, and discovery
+of names that are not in the gazetteer from how authors write ("the X benchmark").
+
+Data: patterns/benchmarks/*.toml (kind "benchmarks": one entry per benchmark) and
+patterns/benchmark_cues.toml (kind "benchmark-cues": cue words and discovery constructions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from pydantic import field_validator, model_validator
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .patterns import PatternRule, compile_regex, regex_validator
+from .record import Benchmark, Mention
+
+KIND = "benchmarks"
+CUE_KIND = "benchmark-cues"
+
+CATEGORIES = {
+    "rl", "offline-rl", "robotics", "embodied", "agents", "web-agents", "code", "math", "reasoning",
+    "qa", "nlp", "llm-eval", "safety", "driving", "vision", "video", "3d", "audio", "graph", "tabular",
+    "games", "multi-agent", "other",
+}  # fmt: skip
+
+
+class Rule(PatternRule):
+    """One gazetteer entry."""
+
+    name: str
+    aliases: list[str] = []
+    category: str
+    parent: str | None = None
+    case_sensitive: bool = False
+    needs_cue: bool = False
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, v: str) -> str:
+        if v not in CATEGORIES:
+            raise ValueError(f"unknown category {v!r}; one of {', '.join(sorted(CATEGORIES))}")
+        return v
+
+    @model_validator(mode="after")
+    def _ambiguous_need_examples(self) -> Rule:
+        if (self.case_sensitive or self.needs_cue) and not (self.examples and self.negatives):
+            raise ValueError("an ambiguous entry (case_sensitive or needs_cue) needs examples and negatives")
+        return self
+
+    @property
+    def surface_forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class CueRule(PatternRule):
+    """Cue words that admit ambiguous names, or a discovery construction (regex with group 'name')."""
+
+    cue_words: list[str] = []
+    window: int = 8
+    regex: str | None = None
+    not_names: list[str] = []
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        regex_validator(v)
+        if "(?P<name>" not in v:
+            raise ValueError("regex: a discovery construction needs a (?P<name>...) group")
+        return v
+
+    @model_validator(mode="after")
+    def _one_job(self) -> CueRule:
+        if bool(self.cue_words) == bool(self.regex):
+            raise ValueError("a benchmark-cues rule has either 'cue_words' or 'regex'")
+        return self
+
+
+@dataclass
+class _Hit:
+    rule: Rule | None
+    name: str
+    start: int
+    end: int
+    pattern: str
+    text: str
+    cue: str | None = None
+
+
+def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+class BenchmarkExtractor:
+    def __init__(self, rules: list[Rule], cue_rules: list[CueRule], nlp: Language):
+        self.rules = rules
+        self.by_key: dict[str, Rule] = {}
+        self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for rule in rules:
+            key = rule.id
+            self.by_key[key] = rule
+            matcher = self.matcher_exact if rule.case_sensitive else self.matcher_lower
+            matcher.add(key, [nlp.make_doc(form) for form in rule.surface_forms])
+        self.canonical = {r.name.lower(): r for r in rules}
+        for r in rules:
+            for a in r.aliases:
+                self.canonical.setdefault(a.lower(), r)
+        self.cue_rules = [c for c in cue_rules if c.cue_words]
+        self.cue_words = {w.lower(): c for c in self.cue_rules for w in c.cue_words}
+        self.window = max((c.window for c in self.cue_rules), default=8)
+        self.discovery = [(c, compile_regex(c.regex)) for c in cue_rules if c.regex]
+        self.not_names = {n.lower() for c in cue_rules for n in c.not_names}
+
+    def _cue_for(self, span: Span, doc: Doc, others: list[Span]) -> str | None:
+        """The word or neighbour that makes an ambiguous name a benchmark here, if any."""
+        sent = span.sent
+        lo = max(sent.start, span.start - self.window)
+        hi = min(sent.end, span.end + self.window)
+        for tok in doc[lo:hi]:
+            if span.start <= tok.i < span.end:
+                continue
+            if tok.lower_ in self.cue_words:
+                return f"cue word '{tok.text}'"
+        for other in others:
+            if other is not span and sent.start <= other.start < sent.end:
+                return f"listed with '{other.text}'"
+        return None
+
+    def find(self, doc: Doc, field: str, masked: list[tuple[int, int]]) -> list[_Hit]:
+        text = doc.text
+        matches = [*self.matcher_lower(doc, as_spans=True), *self.matcher_exact(doc, as_spans=True)]
+        spans = filter_spans(matches)
+        hits: list[_Hit] = []
+        plain = [s for s in spans if not self.by_key[s.label_].needs_cue]
+        for span in spans:
+            rule = self.by_key[span.label_]
+            if _overlaps(span.start_char, span.end_char, masked):
+                continue
+            cue = None
+            if rule.needs_cue:
+                cue = self._cue_for(span, doc, plain)
+                if cue is None:
+                    continue
+            hits.append(_Hit(rule, rule.name, span.start_char, span.end_char, f"{KIND}.{rule.id}", span.text, cue))
+        taken = [(h.start, h.end) for h in hits] + list(masked)
+        for cue_rule, rx in self.discovery:
+            for m in rx.finditer(text):
+                for start, end in _name_spans(m):
+                    name = text[start:end]
+                    if name.lower() in self.not_names or _overlaps(start, end, taken):
+                        continue
+                    known = self.canonical.get(name.lower())
+                    if known and known.needs_cue:
+                        # the construction itself is the cue
+                        hits.append(
+                            _Hit(known, known.name, start, end, f"{CUE_KIND}.{cue_rule.id}", name, "construction")
+                        )
+                    elif not known:
+                        hits.append(_Hit(None, name, start, end, f"{CUE_KIND}.{cue_rule.id}", name))
+                    taken.append((start, end))
+        return hits
+
+
+def _name_spans(m: regex.Match) -> list[tuple[int, int]]:
+    """Every capture of the 'name' group (a list construction captures several)."""
+    return [s for s in m.spans("name") if s[1] > s[0]]
+
+
+def build_items(hits: list[tuple[str, _Hit]]) -> list[Benchmark]:
+    """One item per distinct benchmark, first mention as its text, every mention listed."""
+    items: dict[str, Benchmark] = {}
+    for field, hit in hits:
+        key = hit.name.lower()
+        mention = Mention(field=field, start=hit.start, end=hit.end, text=hit.text, pattern=hit.pattern, cue=hit.cue)
+        item = items.get(key)
+        if item is None:
+            rule = hit.rule
+            item = Benchmark(
+                name=hit.name,
+                text=hit.text,
+                field=field,
+                start=hit.start,
+                end=hit.end,
+                pattern=hit.pattern,
+                cue=hit.cue,
+                category=rule.category if rule else None,
+                parent=rule.parent if rule else None,
+                known=rule is not None,
+            )
+            items[key] = item
+        item.mentions.append(mention)
+    return list(items.values())

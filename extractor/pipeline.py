@@ -1,0 +1,79 @@
+"""The pipeline, built once per process: a blank spaCy English pipeline (tokenizer + sentencizer)
+and one extractor per record field, all configured from the loaded pattern files.
+
+Per paper: tokenise title and abstract once, run the field extractors in dependency order
+(URLs first so links are masked from the rest; benchmarks before gains, which cite them;
+acronyms before methods, which expand with them), then build and validate the record.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import spacy
+
+from . import __version__
+from .acronyms import AcronymExtractor, to_items
+from .benchmarks import CUE_KIND, BenchmarkExtractor, build_items
+from .gains import GainExtractor
+from .method import MethodExtractor
+from .patterns import PatternSet, load_patterns, pattern_dirs
+from .readers import Paper, paper_id
+from .record import Record, Source
+
+
+def blank_nlp() -> spacy.language.Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+class Pipeline:
+    def __init__(self, patterns: PatternSet):
+        from . import acronyms, benchmarks, gains, method, urls
+
+        self.patterns = patterns
+        self.nlp = blank_nlp()
+        self.urls = urls.UrlExtractor(patterns.of(urls.KIND))
+        self.benchmarks = BenchmarkExtractor(patterns.of(benchmarks.KIND), patterns.of(CUE_KIND), self.nlp)
+        self.gains = GainExtractor(patterns.of(gains.KIND))
+        self.acronyms = AcronymExtractor(patterns.of(acronyms.KIND))
+        self.method = MethodExtractor(patterns.of(method.KIND))
+
+    @classmethod
+    def load(cls, extra_dirs: Sequence[str | os.PathLike] = ()) -> Pipeline:
+        return cls(load_patterns(pattern_dirs(extra_dirs)))
+
+    def extract(self, paper: Paper, sources: Sequence[Source] | None = None) -> Record:
+        fields = {"title": paper.title, "abstract": paper.abstract}
+        urls, bench_hits, gains, pairs = [], [], [], {}
+        for field, text in fields.items():
+            doc = self.nlp(text)
+            found_urls = self.urls.find(text, field)
+            masked = [(u.start, u.end) for u in found_urls]
+            urls += found_urls
+            hits = self.benchmarks.find(doc, field, masked)
+            bench_hits += [(field, h) for h in hits]
+            gains += self.gains.find(doc, field, [(h.start, h.end, h.name) for h in hits])
+            pairs[field] = [p for p in self.acronyms.find(text) if not _inside(p.start, masked)]
+        benchmarks = build_items(bench_hits)
+        acronyms = to_items(pairs["title"], "title") + to_items(pairs["abstract"], "abstract")
+        method = self.method.find(paper.title, paper.abstract, pairs)
+        return Record(
+            id=paper_id(paper.title, paper.arxiv_id),
+            title=paper.title,
+            abstract=paper.abstract,
+            sources=list(sources) if sources is not None else [Source(path=paper.path, index=paper.index)],
+            benchmarks=benchmarks,
+            gains=gains,
+            urls=urls,
+            method=method,
+            acronyms=acronyms,
+            extractor_version=__version__,
+            patterns_version=self.patterns.version,
+        )
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)

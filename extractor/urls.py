@@ -1,0 +1,144 @@
+"""URLs: find links (with or without a scheme), trim what is not part of them, normalise, classify.
+
+Detection regexes, the top-level domains that make a scheme-less host believable, and the code
+hosts are data (patterns/urls.toml). What stays here is the grammar every link shares: the
+boundary checks and the trimming of trailing punctuation and unbalanced brackets (linkify-it's
+behaviour, which its fixtures test).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+from pydantic import field_validator, model_validator
+
+from .patterns import PatternRule, compile_regex, regex_validator
+from .record import Url
+
+KIND = "urls"
+
+TRAILING = ".,;:!?*"
+CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
+QUOTES = "\"'"
+# Nor ends right before these (a longer word or number it is part of).
+BAD_AFTER = regex.compile(r"[\p{L}\p{N}_@-]")
+# ...or right before a colon and digits that were too long to be a port ("host:500000").
+PORT_LIKE = regex.compile(r":\d")
+
+
+class Rule(PatternRule):
+    regex: str | None = None
+    tlds: list[str] = []
+    hosts: list[str] = []
+    url_kind: Literal["code", "project"] | None = None
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, v: str | None) -> str | None:
+        return v if v is None else regex_validator(v)
+
+    @model_validator(mode="after")
+    def _one_job(self) -> Rule:
+        if bool(self.regex) == bool(self.hosts):
+            raise ValueError("a url rule has either 'regex' (detection) or 'hosts' (classification)")
+        if self.hosts and not self.url_kind:
+            raise ValueError("'hosts' needs 'url_kind' (code or project)")
+        return self
+
+
+def _trim(link: str) -> str:
+    """Drop trailing punctuation, and closing brackets/quotes with no opener inside the link."""
+    while link:
+        last = link[-1]
+        if last in TRAILING:
+            link = link[:-1]
+        elif last in CLOSERS and link.count(last) > link.count(CLOSERS[last]):
+            link = link[:-1]
+        elif last in QUOTES and link.count(last) % 2 == 1:
+            link = link[:-1]
+        else:
+            break
+    return link
+
+
+def normalise(link: str, host: str) -> str:
+    """Lowercase the host, add https:// where there is no scheme, keep the rest as written."""
+    lower = link.lower()
+    if lower.startswith("//"):
+        link = "https:" + link
+    elif "://" not in lower[:10]:
+        link = "https://" + link
+    i = link.find(host)
+    if i >= 0:
+        link = link[:i] + host.lower() + link[i + len(host) :]
+    scheme, rest = link.split("://", 1)
+    return scheme.lower() + "://" + rest
+
+
+class UrlExtractor:
+    def __init__(self, rules: list[Rule]):
+        self.detectors: list[tuple[Rule, regex.Pattern, frozenset[str]]] = [
+            (r, compile_regex(r.regex, regex.IGNORECASE), frozenset(t.lower() for t in r.tlds))
+            for r in rules
+            if r.regex
+        ]
+        self.classifiers = [(r, tuple(h.lower() for h in r.hosts)) for r in rules if r.hosts]
+
+    def _kind(self, host: str) -> str:
+        host = host.lower().removeprefix("www.")
+        for rule, hosts in self.classifiers:
+            if any(host == h or host.endswith("." + h) for h in hosts):
+                return rule.url_kind
+        return "project"
+
+    def find(self, text: str, field: str) -> list[Url]:
+        if "." not in text and "//" not in text:
+            return []
+        found: list[Url] = []
+        taken: list[tuple[int, int]] = []
+        for rule, rx, tlds in self.detectors:
+            for m in rx.finditer(text):
+                start = m.start()
+                link = _trim(m.group(0))
+                end = start + len(link)
+                host = m.group("host")
+                if not host or end - start < len(host):
+                    continue
+                host_end = m.start("host") + len(host)
+                if host_end == end and end < len(text) and (
+                    BAD_AFTER.match(text, end) or PORT_LIKE.match(text, end)
+                ):
+                    continue
+                if end < len(text) and text[end] == "." and BAD_AFTER.match(text, end + 1):
+                    continue
+                if tlds and not self._tld_ok(host, tlds):
+                    continue
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                found.append(
+                    Url(
+                        url=normalise(link, host),
+                        kind=self._kind(host),
+                        text=link,
+                        field=field,
+                        start=start,
+                        end=end,
+                        pattern=f"{KIND}.{rule.id}",
+                    )
+                )
+        found.sort(key=lambda u: u.start)
+        return found
+
+    @staticmethod
+    def _tld_ok(host: str, tlds: frozenset[str]) -> bool:
+        tld = host.rsplit(".", 1)[-1]
+        # Mixed case ("results.In") is a missing space after a full stop, not a domain.
+        if not (tld.islower() or tld.isupper()):
+            return False
+        tld = tld.lower()
+        if tld in tlds:
+            return True
+        # Internationalised TLDs: punycode, or letters outside ASCII.
+        return tld.startswith("xn--") or (len(tld) >= 2 and not tld.isascii() and tld.isalpha())
