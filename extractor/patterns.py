@@ -88,7 +88,7 @@ def regex_validator(value: str) -> str:
     try:
         compile_regex(value)
     except regex.error as exc:  # type: ignore[attr-defined]
-        raise ValueError(f"regex: {exc}") from None
+        raise ValueError(str(exc)) from None
     return value
 
 
@@ -172,6 +172,10 @@ def parse_file(path: Path, models: dict[str, type[PatternRule]]) -> tuple[str, l
                 msg = err["msg"].removeprefix("Value error, ")
                 problems.append(f"{path}:{line}: rule '{kind}.{rid}': {_format_loc(err['loc'])}: {msg}")
             continue
+        bad_regex = _regex_problem(rule)
+        if bad_regex:
+            problems.append(f"{path}:{line}: rule '{kind}.{rule.id}': {bad_regex}")
+            continue
         if rule.id in seen:
             problems.append(
                 f"{path}:{line}: rule '{kind}.{rule.id}': duplicate id (first defined at line {seen[rule.id]})"
@@ -180,6 +184,17 @@ def parse_file(path: Path, models: dict[str, type[PatternRule]]) -> tuple[str, l
         seen[rule.id] = line
         rules.append(LoadedRule(kind, rule, path, line))
     return kind, rules, problems
+
+
+def _regex_problem(rule: PatternRule) -> str | None:
+    """Every field named ``regex`` or ``*_regex`` must compile, whatever the kind."""
+    for name, value in rule:
+        if isinstance(value, str) and (name == "regex" or name.endswith("_regex")):
+            try:
+                compile_regex(value)
+            except regex.error as exc:  # type: ignore[attr-defined]
+                return f"{name}: {exc}"
+    return None
 
 
 def pattern_dirs(extra: Sequence[str | os.PathLike] = (), *, bundled: bool = True) -> list[Path]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+import regex
 import spacy
 
 from . import __version__
@@ -18,7 +19,7 @@ from .acronyms import AcronymExtractor, to_items
 from .benchmarks import CUE_KIND, BenchmarkExtractor, build_items
 from .gains import GainExtractor
 from .method import MethodExtractor
-from .patterns import PatternSet, load_patterns, pattern_dirs
+from .patterns import PatternError, PatternSet, load_patterns, pattern_dirs
 from .readers import Paper, paper_id
 from .record import Record, Source
 
@@ -43,7 +44,11 @@ class Pipeline:
 
     @classmethod
     def load(cls, extra_dirs: Sequence[str | os.PathLike] = ()) -> Pipeline:
-        return cls(load_patterns(pattern_dirs(extra_dirs)))
+        patterns = load_patterns(pattern_dirs(extra_dirs))
+        try:
+            return cls(patterns)
+        except (ValueError, regex.error) as exc:  # a rule that validates alone but not with the others
+            raise PatternError([f"building the pipeline: {exc}"]) from None
 
     def extract(self, paper: Paper, sources: Sequence[Source] | None = None) -> Record:
         fields = {"title": paper.title, "abstract": paper.abstract}

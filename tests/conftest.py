@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED_EXTERNAL = ROOT.parent / "shared" / "external"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from extractor.api import get_pipeline
+
+    return get_pipeline()
+
+
+@pytest.fixture(scope="session")
+def fixture_records(tmp_path_factory):
+    """The records `extractor run fixtures/seeds` writes, as dicts (run once per session)."""
+    import orjson
+
+    from extractor.cli import main
+
+    out = tmp_path_factory.mktemp("run") / "out.jsonl"
+    assert main(["run", str(FIXTURES / "seeds"), "-o", str(out)]) == 0
+    return [orjson.loads(line) for line in out.read_bytes().splitlines()]
