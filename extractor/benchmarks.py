@@ -8,15 +8,16 @@ patterns/benchmark_cues.toml (kind "benchmark-cues": cue words and discovery con
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import regex
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .patterns import PatternRule, compile_regex, regex_validator
+from .patterns import PatternRule, compile_regex, expand_macros, regex_validator
 from .record import Benchmark, Mention
 
 KIND = "benchmarks"
@@ -58,12 +59,20 @@ class Rule(PatternRule):
 
 
 class CueRule(PatternRule):
-    """Cue words that admit ambiguous names, or a discovery construction (regex with group 'name')."""
+    """Cue words that admit ambiguous names, regex macros, names that are never benchmarks, or a
+    discovery construction (regex with a 'name' group, case-sensitive: names are capitalised)."""
 
     cue_words: list[str] = []
     window: int = 8
-    regex: str | None = None
+    macros: dict[str, str] = {}
     not_names: list[str] = []
+    not_first: list[str] = []
+    regex: str | None = None
+    applies_to: list[Literal["title", "abstract"]] = ["title", "abstract"]
+    plain_names: bool = Field(
+        default=False,
+        description="accept names made only of ordinary capitalised words (Tower of Hanoi) without a 'the' before them",
+    )
 
     @field_validator("regex")
     @classmethod
@@ -77,8 +86,8 @@ class CueRule(PatternRule):
 
     @model_validator(mode="after")
     def _one_job(self) -> CueRule:
-        if bool(self.cue_words) == bool(self.regex):
-            raise ValueError("a benchmark-cues rule has either 'cue_words' or 'regex'")
+        if sum(map(bool, (self.cue_words, self.macros, self.not_names, self.not_first, self.regex))) != 1:
+            raise ValueError("a benchmark-cues rule sets exactly one of cue_words, macros, not_names, not_first, regex")
         return self
 
 
@@ -115,8 +124,12 @@ class BenchmarkExtractor:
         self.cue_rules = [c for c in cue_rules if c.cue_words]
         self.cue_words = {w.lower(): c for c in self.cue_rules for w in c.cue_words}
         self.window = max((c.window for c in self.cue_rules), default=8)
-        self.discovery = [(c, compile_regex(c.regex)) for c in cue_rules if c.regex]
+        macros = {k: v for c in cue_rules for k, v in c.macros.items()}
+        self.discovery = [
+            (c, compile_regex(expand_macros(c.regex, macros, f"{CUE_KIND}.{c.id}"))) for c in cue_rules if c.regex
+        ]
         self.not_names = {n.lower() for c in cue_rules for n in c.not_names}
+        self.not_first = {n.lower() for c in cue_rules for n in c.not_first}
 
     def _cue_for(self, span: Span, doc: Doc, others: list[Span]) -> str | None:
         """The word or neighbour that makes an ambiguous name a benchmark here, if any."""
@@ -151,10 +164,12 @@ class BenchmarkExtractor:
             hits.append(_Hit(rule, rule.name, span.start_char, span.end_char, f"{KIND}.{rule.id}", span.text, cue))
         taken = [(h.start, h.end) for h in hits] + list(masked)
         for cue_rule, rx in self.discovery:
+            if field not in cue_rule.applies_to:
+                continue
             for m in rx.finditer(text):
                 for start, end in _name_spans(m):
                     name = text[start:end]
-                    if name.lower() in self.not_names or _overlaps(start, end, taken):
+                    if not self._name_ok(name, text, start, cue_rule.plain_names) or _overlaps(start, end, taken):
                         continue
                     known = self.canonical.get(name.lower())
                     if known and known.needs_cue:
@@ -166,6 +181,27 @@ class BenchmarkExtractor:
                         hits.append(_Hit(None, name, start, end, f"{CUE_KIND}.{cue_rule.id}", name))
                     taken.append((start, end))
         return hits
+
+
+    def _name_ok(self, name: str, text: str, start: int, plain_ok: bool) -> bool:
+        words = name.split()
+        if name.lower() in self.not_names or words[0].lower() in self.not_first:
+            return False
+        if sum(c.isalpha() for c in name) < 2:
+            return False
+        tail = words[-1].rsplit("-", 1)
+        if len(tail) == 2 and tail[1].islower() and len(tail[1]) > 2:
+            return False  # an adjective compound: "MuJoCo-based", "GPT4-generated"
+        if any(c.isupper() or c.isdigit() for w in words for c in w[1:]):
+            return True  # CamelCase, ACRONYM, digits: name-shaped whatever the context
+        before = text[:start].rstrip()
+        if len(words) == 1:
+            # A plain capitalised word is a proper noun mid-sentence ("the Resistance game"),
+            # but only an ordinary word at the start of a sentence.
+            return bool(before) and before[-1] not in ".!?:;\"'()"
+        # Several plain capitalised words are a name after "the" or in a list ("Tower of Hanoi"),
+        # but often a title-cased description otherwise ("Long-Horizon Agentic tasks").
+        return plain_ok or before.endswith((" the", " The"))
 
 
 def _name_spans(m: regex.Match) -> list[tuple[int, int]]:

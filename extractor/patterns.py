@@ -84,6 +84,24 @@ def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(pattern, flags | regex.VERBOSE)
 
 
+MACRO = regex.compile(r"<<([A-Z_]+)>>")
+
+
+def expand_macros(pattern: str, macros: dict[str, str], rule_id: str) -> str:
+    """Substitute ``<<NAME>>`` with the macro's regex (as a non-capturing group); macros may nest."""
+
+    def sub(m: regex.Match) -> str:
+        if m.group(1) not in macros:
+            raise ValueError(f"rule '{rule_id}': unknown macro <<{m.group(1)}>>")
+        return f"(?:{macros[m.group(1)]})"
+
+    for _ in range(5):
+        if "<<" not in pattern:
+            break
+        pattern = MACRO.sub(sub, pattern)
+    return pattern
+
+
 def regex_validator(value: str) -> str:
     try:
         compile_regex(value)
