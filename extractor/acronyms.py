@@ -1,8 +1,17 @@
-"""Acronym definitions: "long form (SHORT)", "SHORT (long form)", "X, short for Y".
+"""Acronym definitions: "long form (SHORT)", "SHORT (long form)", "SHORT: Long Form", "X, short for Y".
 
-The parenthesis constructions follow Schwartz & Hearst (2003): a short-form candidate in
-parentheses, a window of words before it, and a right-to-left character match that must start
-each word the long form keeps. Cue constructions ("short for") are regexes in
+The parenthesis constructions start from Schwartz & Hearst (2003): a short-form candidate in
+parentheses, a window of words before it, and a character match of the short form inside the long
+form whose first character must start a word. Where S&H take the first (shortest) long form that
+matches, we first look for an *anchored* match, the way authors build acronyms: each character of the
+short form is a word's initial, a capital or digit inside a word ("INFOrmation", "IntroSpEction"),
+or the next letter of the word the previous character came from ("Ag2Manip" ← "Agent ...
+Manipulation"). Among anchored candidates the one whose capitals agree with the short form wins
+("Efficient episodic Memory Utilization (EMU)", not "episodic Memory Utilization"); plain S&H is the
+fallback. Clause punctuation bounds the window, quoted long forms are taken whole, and parentheses
+that hold lists, citations, symbols or numbers are not definitions.
+
+Cue constructions ("short for", "stands for", "or X for short") are regexes in
 patterns/acronyms.toml.
 """
 
@@ -19,14 +28,28 @@ from .record import Acronym
 
 KIND = "acronyms"
 
-PAREN = regex.compile(r"\(([^()]{1,120})\)")
-WORD = regex.compile(r"[^\s]+")
+PAREN = regex.compile(r"\(([^()]{1,160})\)|\[([^\[\]()]{1,160})\]")
+# Clause punctuation that a long form does not cross (", " is handled separately: lists are long forms
+# only when the short form needs them).
+CLAUSE_END = regex.compile(r"[.;:!?](?=\s)|[()\[\]{}]|\s[-–—]{1,2}\s")
+WORD = regex.compile(r"\S+")
+QUOTED = regex.compile(r"""(?:["“”]|``|'')\s*([^"“”`]{3,150}?)\s*(?:["“”]|''|``)\s*$""")
+SHORT_CHARS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-/.+&']*(?:\s[\p{L}\p{N}][\p{L}\p{N}\-/.+&']*)?")
+NUMBER_LIKE = regex.compile(r"^[\d.,\s%±+\-–]*\d[\d.,\s%±+\-–]*[a-zμ%]{0,3}$")
+STOP = frozenset("a an the of for and or in on to with via by from at as into using under without its their".split())
+GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
+TRIM = "~\"'“”`’,;: "
+DIGIT_WORDS = {"2": ("to", "two"), "4": ("for", "four"), "3": ("three",), "1": ("one",)}
 
 
 class Rule(PatternRule):
-    construction: Literal["long-short", "short-long"] | None = None
+    construction: Literal["long-short", "short-long", "short-colon-long"] | None = None
     regex: str | None = None
     max_short_len: int = 12
+    # Words that may open the parenthesis before the short form: "(hereafter HFT)", "(or LF)".
+    lead_words: list[str] = []
+    # Paren contents that are never short forms ("e.g.", "i.e.", "see", ...).
+    not_short: list[str] = []
 
     @field_validator("regex")
     @classmethod
@@ -56,42 +79,156 @@ class Pair:
 
 
 def is_short_form(s: str, max_len: int) -> bool:
-    """S&H: 2..max_len characters, first is alphanumeric, holds a letter, at most two words."""
-    if not (2 <= len(s) <= max_len) or not s[0].isalnum():
+    """A plausible short form: 2..max_len characters, starts alphanumeric, holds a letter, is not a
+    number with a unit, and is not an ordinary word ("see", "Table", "treatment 1")."""
+    if not (2 <= len(s) <= max_len) or not s[0].isalnum() or not SHORT_CHARS.fullmatch(s):
         return False
-    if not any(c.isalpha() for c in s) or len(s.split()) > 2:
+    if not any(c.isalpha() for c in s) or NUMBER_LIKE.match(s):
         return False
-    # An all-lowercase word is not an acronym ("(e.g.)", "(see)") unless short and mixed with digits.
+    words = s.split()
+    if len(words) == 2:
+        # "Pol II", "PI alpha", "Training-Free GRPO"; not "treatment 1", "Group 2", "5 min".
+        return any(_acronym_like(w) for w in words) and all(
+            _acronym_like(w) or w.lower() in GREEK or (len(w) <= 3 and not w.isdigit()) for w in words)
+    # A lowercase word is a short form only with a capital or a digit in it ("mRNA", "p53").
     return any(c.isupper() for c in s) or any(c.isdigit() for c in s)
 
 
-def best_long_form(short: str, candidate: str) -> int | None:
-    """S&H's match: index into ``candidate`` where the long form starts, or None.
+def _acronym_like(w: str) -> bool:
+    # "RL", "LLMs", "ViT", "R2I", "D-PoT", "mRNA", "p53": a capital after the first character, or
+    # letters mixed with digits; a plain word ("see", "Table", "treatment") is not a short form.
+    letters = [c for c in w if c.isalpha()]
+    return bool(letters) and (any(c.isupper() for c in w[1:]) or any(c.isdigit() for c in w))
 
-    Walk the short form right to left; each character must be found in the candidate further
-    left, and the first character of the short form must start a word.
-    """
+
+def _is_list(inner: str) -> bool:
+    """"(RDPG, RTD3, and RSAC)", "(A and B)": several short forms, not one definition."""
+    parts = [p.strip() for p in regex.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", inner)]
+    parts = [p for p in parts if p]
+    return len(parts) >= 2 and sum(_acronym_like(p) for p in parts) >= 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching a short form inside a long-form candidate
+
+
+def _anchors(text: str) -> list[bool]:
+    """Positions a short-form character naturally comes from: a word's first character, a capital
+    or digit inside a word."""
+    out = []
+    prev = " "
+    for c in text:
+        out.append(c.isalnum() and (not prev.isalnum() or c.isupper() and prev.islower() or c.isdigit()
+                                    or (c.isupper() and prev.isupper())))
+        prev = c
+    return out
+
+
+def anchored_match(short: str, text: str, start: int) -> list[int] | None:
+    """Left-to-right anchored alignment of ``short`` in ``text`` from ``start`` (a word start that
+    must hold the first character). Returns matched positions, or None."""
+    chars = [c for c in short if c.isalnum()]
+    if not chars or start >= len(text) or text[start].lower() != chars[0].lower():
+        return None
+    anchors = _anchors(text)
+    pos = [start]
+    i = 1
+    while i < len(chars):
+        c = chars[i].lower()
+        last = pos[-1]
+        nxt = last + 1
+        if nxt < len(text) and text[nxt].lower() == c and text[nxt].isalnum():
+            pos.append(nxt)
+            i += 1
+            continue
+        found = next((j for j in range(nxt, len(text)) if anchors[j] and text[j].lower() == c), None)
+        if found is None and chars[i].isdigit():
+            # "R2I" = "Recall to Imagine", "Ag2Manip": a digit may stand for a word or be silent.
+            i += 1
+            continue
+        if found is None:
+            return None
+        pos.append(found)
+        i += 1
+    return pos
+
+
+def sh_match(short: str, text: str) -> int | None:
+    """Schwartz & Hearst's right-to-left match: index where the long form starts, or None."""
     s = [c.lower() for c in short if c.isalnum()]
     if not s:
         return None
-    s_idx = len(s) - 1
-    l_idx = len(candidate) - 1
+    s_idx, l_idx = len(s) - 1, len(text) - 1
     while s_idx >= 0:
         c = s[s_idx]
-        while l_idx >= 0 and (
-            candidate[l_idx].lower() != c
-            or (s_idx == 0 and l_idx > 0 and candidate[l_idx - 1].isalnum())
-        ):
+        while l_idx >= 0 and (text[l_idx].lower() != c or (s_idx == 0 and l_idx > 0 and text[l_idx - 1].isalnum())):
             l_idx -= 1
         if l_idx < 0:
             return None
         l_idx -= 1
         s_idx -= 1
-    start = l_idx + 1
-    # move back to the word start
-    while start > 0 and candidate[start - 1].isalnum():
-        start -= 1
-    return start
+    return l_idx + 1
+
+
+def _word_starts(text: str) -> list[int]:
+    """Starts of whitespace words and of the parts of hyphenated words, right to left."""
+    out = [m.start() for m in regex.finditer(r"(?<![\p{L}\p{N}'’])[\p{L}\p{N}]", text)]
+    return out[::-1]
+
+
+def _token_start(text: str, i: int) -> int:
+    """Move back to the start of the whitespace token: "pre-T cell", "alpha-myosin", "c-Jun"."""
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "\"“`'(/":
+        j -= 1
+    return j if j < i and text[i - 1] == "-" and (i - j) <= 12 else i
+
+
+def _skipped(text: str, positions: list[int], start: int) -> tuple[int, int]:
+    """Content words the short form takes no character from: (inside the match, after it)."""
+    inside = tail = 0
+    for m in WORD.finditer(text, start):
+        if any(m.start() <= p < m.end() for p in positions) or m.group().lower().strip(TRIM) in STOP:
+            continue
+        if m.start() > positions[-1]:
+            tail += 1
+        else:
+            inside += 1
+    return inside, tail
+
+
+def best_long_form(short: str, candidate: str, max_words: int) -> tuple[int, int] | None:
+    """(start, end) of the long form for ``short`` inside ``candidate`` (text right before it)."""
+    first = next((c for c in short if c.isalnum()), "")
+    best, best_key = None, None
+    for st in _word_starts(candidate):
+        if candidate[st].lower() != first.lower():
+            continue
+        if len(WORD.findall(candidate, st)) > max_words:
+            break
+        if candidate[st:st + 4].lower() in ("the ", "a ", "an ") and len(short) > 1:
+            continue
+        pos = anchored_match(short, candidate, st)
+        if pos is None:
+            continue
+        case_agree = sum(1 for c, p in zip([c for c in short if c.isalnum()], pos)
+                         if c.isupper() and candidate[p].isupper())
+        inside, tail = _skipped(candidate, pos, st)
+        if tail > 2:
+            continue
+        key = (case_agree, -inside - tail)
+        if best_key is None or key > best_key:
+            best, best_key = (st, pos), key
+    if best is not None:
+        st, pos = best
+        return _token_start(candidate, st), len(candidate.rstrip())
+    st = sh_match(short, candidate)
+    if st is None or len(WORD.findall(candidate, st)) > max_words:
+        return None
+    return _token_start(candidate, st), len(candidate.rstrip())
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 class AcronymExtractor:
@@ -99,55 +236,152 @@ class AcronymExtractor:
         self.rules = rules
         self.constructions = {r.construction: r for r in rules if r.construction}
         self.cues = [(r, compile_regex(r.regex)) for r in rules if r.regex]
+        lead = [w for r in rules for w in r.lead_words]
+        self.lead = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(lead, key=len, reverse=True))
+                                  + r")\s+") if lead else None
+        self.not_short = {w.lower() for r in rules for w in r.not_short}
+        colon = self.constructions.get("short-colon-long")
+        self.colon = regex.compile(
+            r"(?<![\w\-])(?P<short>[\p{L}\p{N}][\p{L}\p{N}\-]{1,%d})\s?:\s+(?P<long>[^,.;:()\n]{4,160}?)(?=\s*[,.;:(]|\s+(?:an?|the)\s|$)"
+            % (colon.max_short_len - 1)) if colon else None
 
-    def find(self, text: str) -> list[Pair]:
+    def find(self, text: str, field: str = "abstract") -> list[Pair]:
         pairs: list[Pair] = []
         if "(" in text:
             for m in PAREN.finditer(text):
                 pair = self._paren(text, m)
                 if pair:
                     pairs.append(pair)
+        taken = {p.start for p in pairs}
+        if self.colon is not None and field != "title" and ":" in text:
+            for pair in self._colon(text):
+                if pair.start not in taken:
+                    pairs.append(pair)
+                    taken.add(pair.start)
         for rule, rx in self.cues:
             for m in rx.finditer(text):
                 s0, s1 = m.span("short")
                 l0, l1 = m.span("long")
-                if any(p.start == s0 for p in pairs):
+                if s0 in taken:
                     continue
+                taken.add(s0)
                 pairs.append(Pair(text[s0:s1], text[l0:l1], s0, s1, l0, l1, f"{KIND}.{rule.id}"))
         pairs.sort(key=lambda p: p.start)
-        return pairs
+        return _dedupe(pairs)
 
     def _paren(self, text: str, m: regex.Match) -> Pair | None:
-        inner = m.group(1).strip()
-        inner_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        g = 1 if m.group(1) is not None else 2
+        raw = m.group(g)
+        inner_start = m.start(g) + (len(raw) - len(raw.lstrip()))
+        inner = raw.strip()
+        if self.lead is not None:
+            lm = self.lead.match(inner)
+            if lm:
+                inner_start += lm.end()
+                inner = inner[lm.end():]
         rule = self.constructions.get("long-short")
-        # "long form (SHORT)": the short form may be followed by ", ..." or "; ..." inside the parens.
-        head = regex.split(r"[,;]\s", inner, maxsplit=1)[0].strip()
-        if rule and is_short_form(head, rule.max_short_len):
-            words_before = list(WORD.finditer(text, max(0, m.start() - 300), m.start()))
-            n = min(len(head) + 5, len(head) * 2)
-            window = words_before[-n:]
-            if window:
-                cand_start = window[0].start()
-                candidate = text[cand_start : m.start()].rstrip()
-                idx = best_long_form(head, candidate)
-                if idx is not None:
-                    long_start = cand_start + idx
-                    long_end = cand_start + len(candidate)
-                    long = text[long_start:long_end]
-                    if len(long) > len(head) and len(long.split()) <= len(head) + 5:
-                        return Pair(head, long, inner_start, inner_start + len(head), long_start, long_end,
-                                    f"{KIND}.{rule.id}")
+        if rule and not _is_list(inner):
+            head = regex.split(r"[,;]\s|\s[=:]\s", inner, maxsplit=1)[0].strip()
+            if head.lower() not in self.not_short and is_short_form(head, rule.max_short_len):
+                pair = self._long_short(text, m.start(), head, inner_start, rule)
+                if pair:
+                    return pair
         rule = self.constructions.get("short-long")
         if rule:
-            before = regex.search(r"([\w\-]+)\s*$", text[: m.start()])
-            if before and is_short_form(before.group(1), rule.max_short_len) and len(inner.split()) >= 2:
-                short = before.group(1)
-                if best_long_form(short, inner) == 0:
-                    s0 = before.start(1)
-                    return Pair(short, inner, s0, s0 + len(short), inner_start, inner_start + len(inner),
-                                f"{KIND}.{rule.id}")
+            return self._short_long(text, m, inner, inner_start, rule)
         return None
+
+    def _long_short(self, text: str, paren: int, head: str, s0: int, rule: Rule) -> Pair | None:
+        before = text[max(0, paren - 400):paren]
+        offset = paren - len(before)
+        q = QUOTED.search(before)
+        if q:
+            # "BEhavior generation with ScOre-based Diffusion Policies" (BESO): the quotes bound it.
+            if anchored_match(head, q.group(1), 0) or sh_match(head, q.group(1)) is not None:
+                l0 = offset + q.start(1)
+                return Pair(head, text[l0:offset + q.end(1)], s0, s0 + len(head), l0, offset + q.end(1),
+                            f"{KIND}.{rule.id}")
+        cut = 0
+        for c in CLAUSE_END.finditer(before):
+            cut = c.end()
+        n_chars = sum(c.isalnum() for c in head)
+        max_words = min(n_chars + 5, n_chars * 2)
+        # Within the last comma-free stretch if the short form fits there, else across commas.
+        comma = before.rfind(", ")
+        span = None
+        if comma >= cut:
+            candidate = before[comma + 2:].rstrip()
+            span = best_long_form(head, candidate, max_words)
+            if span is not None:
+                cut = comma + 2
+        if span is None:
+            candidate = before[cut:].rstrip()
+            span = best_long_form(head, candidate, max_words)
+        if span is None:
+            return None
+        l0, l1 = span
+        long = candidate[l0:l1]
+        while long and long[-1] in TRIM:
+            long = long[:-1]
+        if not _plausible_long(head, long, max_words):
+            return None
+        l0 += offset + cut
+        return Pair(head, long, s0, s0 + len(head), l0, l0 + len(long), f"{KIND}.{rule.id}")
+
+    def _short_long(self, text: str, m: regex.Match, inner: str, inner_start: int, rule: Rule) -> Pair | None:
+        before = regex.search(r"([\p{L}\p{N}][\w\-/]*)\s*$", text[: m.start()])
+        if not before or len(inner.split()) < 2 or not is_short_form(before.group(1), rule.max_short_len):
+            return None
+        short = before.group(1)
+        words = inner.split()
+        if len(words) > sum(c.isalnum() for c in short) + 4 or any(w.lower() in ("e.g.", "i.e.", "see") for w in words):
+            return None
+        if anchored_match(short, inner, 0) is None and sh_match(short, inner) != 0:
+            return None
+        s0 = before.start(1)
+        return Pair(short, inner, s0, s0 + len(short), inner_start, inner_start + len(inner), f"{KIND}.{rule.id}")
+
+    def _colon(self, text: str) -> list[Pair]:
+        """"RISE: Recursive IntroSpEction": every capital of the short form is a capital of the
+        long form, in order (so an ordinary "Method: we ..." is not a definition)."""
+        rule = self.constructions["short-colon-long"]
+        out = []
+        for m in self.colon.finditer(text):
+            short, long = m.group("short"), m.group("long").rstrip(TRIM)
+            if not is_short_form(short, rule.max_short_len) or len(long.split()) > len(short) + 4:
+                continue
+            caps = [c for c in long if c.isupper() or c.isdigit()]
+            want = [c for c in short if c.isupper() or c.isdigit()]
+            if len(want) < 2 or not _subsequence(want, caps) or len(caps) > len(want) + 2:
+                continue
+            l0 = m.start("long")
+            out.append(Pair(short, long, m.start("short"), m.end("short"), l0, l0 + len(long), f"{KIND}.{rule.id}"))
+        return out
+
+
+def _subsequence(want: list[str], have: list[str]) -> bool:
+    it = iter(have)
+    return all(any(c == h for h in it) for c in want)
+
+
+def _plausible_long(short: str, long: str, max_words: int) -> bool:
+    if len(long) <= len(short) or len(long.split()) > max_words:
+        return False
+    if long.count("(") != long.count(")") or long.count("[") != long.count("]"):
+        return False
+    # The long form is the short form itself with a suffix ("Bel1 (Bell1)"): not an expansion.
+    return not (long.lower().startswith(short.lower()) and len(long) - len(short) <= 2)
+
+
+def _dedupe(pairs: list[Pair]) -> list[Pair]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for p in pairs:
+        key = (p.short, " ".join(p.long.lower().split()))
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def to_items(pairs: list[Pair], field: str) -> list[Acronym]:
