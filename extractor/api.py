@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
+from .patterns import print_notices
 from .pipeline import Pipeline
 from .readers import Paper, clean_field
 from .record import Record
@@ -16,7 +17,9 @@ from .record import Record
 
 @lru_cache(maxsize=8)
 def _pipeline(extra_dirs: tuple[str, ...], env: str) -> Pipeline:
-    return Pipeline.load(extra_dirs)
+    pipeline = Pipeline.load(extra_dirs)
+    print_notices(pipeline.patterns)  # once per process: which user rules override bundled ones
+    return pipeline
 
 
 def get_pipeline(patterns: Sequence[str | os.PathLike] = ()) -> Pipeline:

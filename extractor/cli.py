@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import orjson
+import regex
 
 from . import __version__
 from .patterns import PatternError, load_patterns, pattern_dirs, print_notices
@@ -112,9 +113,20 @@ def cmd_patterns(args: argparse.Namespace) -> int:
         return 1
     print_notices(patterns)
     if args.action == "check":
+        from .pattern_lint import lint
         from .pipeline import Pipeline
 
-        Pipeline(patterns)  # builds matchers and compiles every regex the way a run does
+        try:
+            pipeline = Pipeline(patterns)  # builds matchers and compiles every regex as a run does
+        except (ValueError, regex.error) as exc:
+            print(f"building the pipeline: {exc}")
+            return 1
+        problems = lint(patterns, pipeline.nlp)
+        for problem in problems:
+            print(problem)
+        if problems:
+            print(f"{len(problems)} problem(s)", file=sys.stderr)
+            return 1
         print(f"ok: {sum(1 for _ in patterns.all())} rules in {len(patterns.files)} files")
         return EXIT_OK
     if args.action == "list":
