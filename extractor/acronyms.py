@@ -28,7 +28,8 @@ from .record import Acronym
 
 KIND = "acronyms"
 
-PAREN = regex.compile(r"\(([^()]{1,160})\)|\[([^\[\]()]{1,160})\]")
+PAREN = regex.compile(r"\(([^()]{1,160})\)")
+BRACKET = regex.compile(r"\[([^\[\]()]{1,160})\]")
 # Clause punctuation that a long form does not cross (", " is handled separately: lists are long forms
 # only when the short form needs them).
 CLAUSE_END = regex.compile(r"[.;:!?](?=\s)|[()\[\]{}]|\s[-–—]{1,2}\s")
@@ -46,6 +47,8 @@ class Rule(PatternRule):
     construction: Literal["long-short", "short-long", "short-colon-long"] | None = None
     regex: str | None = None
     max_short_len: int = 12
+    # For a cue regex whose long form precedes the cue: cut it to the words the short form uses.
+    trim_long: bool = False
     # Words that may open the parenthesis before the short form: "(hereafter HFT)", "(or LF)".
     lead_words: list[str] = []
     # Paren contents that are never short forms ("e.g.", "i.e.", "see", ...).
@@ -247,11 +250,12 @@ class AcronymExtractor:
 
     def find(self, text: str, field: str = "abstract") -> list[Pair]:
         pairs: list[Pair] = []
-        if "(" in text:
-            for m in PAREN.finditer(text):
-                pair = self._paren(text, m)
-                if pair:
-                    pairs.append(pair)
+        for opener, rx in (("(", PAREN), ("[", BRACKET)):
+            if opener in text:
+                for m in rx.finditer(text):
+                    pair = self._paren(text, m)
+                    if pair:
+                        pairs.append(pair)
         taken = {p.start for p in pairs}
         if self.colon is not None and field != "title" and ":" in text:
             for pair in self._colon(text):
@@ -264,15 +268,19 @@ class AcronymExtractor:
                 l0, l1 = m.span("long")
                 if s0 in taken:
                     continue
+                if rule.trim_long:
+                    span = best_long_form(text[s0:s1], text[l0:l1], 2 * (s1 - s0) + 2)
+                    if span is None:
+                        continue
+                    l0, l1 = l0 + span[0], l0 + span[1]
                 taken.add(s0)
                 pairs.append(Pair(text[s0:s1], text[l0:l1], s0, s1, l0, l1, f"{KIND}.{rule.id}"))
         pairs.sort(key=lambda p: p.start)
         return _dedupe(pairs)
 
     def _paren(self, text: str, m: regex.Match) -> Pair | None:
-        g = 1 if m.group(1) is not None else 2
-        raw = m.group(g)
-        inner_start = m.start(g) + (len(raw) - len(raw.lstrip()))
+        raw = m.group(1)
+        inner_start = m.start(1) + (len(raw) - len(raw.lstrip()))
         inner = raw.strip()
         if self.lead is not None:
             lm = self.lead.match(inner)
@@ -369,8 +377,8 @@ def _plausible_long(short: str, long: str, max_words: int) -> bool:
         return False
     if long.count("(") != long.count(")") or long.count("[") != long.count("]"):
         return False
-    # The long form is the short form itself with a suffix ("Bel1 (Bell1)"): not an expansion.
-    return not (long.lower().startswith(short.lower()) and len(long) - len(short) <= 2)
+    # A one-word "long form" barely longer than the short form is a spelling variant ("bell1 (Bel1)").
+    return not (" " not in long and len(long) - len(short) <= 2)
 
 
 def _dedupe(pairs: list[Pair]) -> list[Pair]:
@@ -384,9 +392,16 @@ def _dedupe(pairs: list[Pair]) -> list[Pair]:
     return out
 
 
-def to_items(pairs: list[Pair], field: str) -> list[Acronym]:
-    return [
-        Acronym(short=p.short, long=p.long, field=field, start=p.start, end=p.end,
-                long_start=p.long_start, long_end=p.long_end, pattern=p.pattern)
-        for p in pairs
-    ]
+def to_items(pairs: dict[str, list[Pair]]) -> list[Acronym]:
+    """Items for the record, title first; a pair the title and the abstract both define is listed once."""
+    seen: set[tuple[str, str]] = set()
+    items = []
+    for field in ("title", "abstract"):
+        for p in pairs.get(field, []):
+            key = (p.short, " ".join(p.long.lower().split()))
+            if key in seen:
+                continue
+            seen.add(key)
+            items.append(Acronym(short=p.short, long=p.long, field=field, start=p.start, end=p.end,
+                                 long_start=p.long_start, long_end=p.long_end, pattern=p.pattern))
+    return items
