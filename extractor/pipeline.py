@@ -61,9 +61,9 @@ class Pipeline:
             hits = self.benchmarks.find(doc, field, masked)
             bench_hits += [(field, h) for h in hits]
             gains += self.gains.find(doc, field, [(h.start, h.end, h.name) for h in hits])
-            pairs[field] = [p for p in self.acronyms.find(text) if not _inside(p.start, masked)]
+            pairs[field] = [p for p in self.acronyms.find(text, field) if not _inside(p.start, masked)]
         benchmarks = build_items(bench_hits)
-        acronyms = to_items(pairs["title"], "title") + to_items(pairs["abstract"], "abstract")
+        acronyms = to_items(pairs)
         method = self.method.find(paper.title, paper.abstract, pairs)
         return Record(
             id=paper_id(paper.title, paper.arxiv_id),
