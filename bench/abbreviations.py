@@ -46,7 +46,7 @@ def norm(s: str) -> str:
 @dataclass
 class Doc:
     id: str
-    texts: list[str]
+    texts: list[tuple[str, str]]  # (field, text): a title gets no "NAME: Subtitle" definitions
     gold: set[tuple[str, str]]
     borderline: set[tuple[str, str]] = field(default_factory=set)
 
@@ -56,7 +56,8 @@ def load_bioc(path: Path) -> list[Doc]:
     for d in ET.parse(path).getroot().iter("document"):
         texts, gold = [], set()
         for p in d.iter("passage"):
-            texts.append(p.findtext("text") or "")
+            kind = "title" if p.findtext("infon") == "title" else "abstract"
+            texts.append((kind, p.findtext("text") or ""))
             anns = {a.get("id"): a.findtext("text") or "" for a in p.iter("annotation")}
             for r in p.iter("relation"):
                 roles = {n.get("role"): anns.get(n.get("refid"), "") for n in r.iter("node")}
@@ -80,7 +81,7 @@ def load_ml_gold() -> list[Doc]:
             if paper is None:
                 continue
             pairs = {(norm(a["short"]), norm(a["long"])): bool(a.get("borderline")) for a in g.get("acronyms", [])}
-            docs.append(Doc(g["title"], [paper.title, paper.abstract],
+            docs.append(Doc(g["title"], [("title", paper.title), ("abstract", paper.abstract)],
                             {k for k, b in pairs.items() if not b}, {k for k, b in pairs.items() if b}))
     return docs
 
@@ -106,15 +107,15 @@ def ours_detector():
         raise PatternError(problems)
     ex = acronyms.AcronymExtractor([lr.rule for lr in loaded])
 
-    def detect(texts: list[str]) -> list[list[tuple[str, str]]]:
-        return [[(p.short, p.long) for p in ex.find(t)] for t in texts]
+    def detect(texts: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+        return [[(p.short, p.long) for p in ex.find(t, f)] for f, t in texts]
 
     return detect
 
 
 def scispacy_detector(python: str):
-    def detect(texts: list[str]) -> list[list[tuple[str, str]]]:
-        out = subprocess.run([python, __file__, "--emit-scispacy"], input=json.dumps(texts),
+    def detect(texts: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+        out = subprocess.run([python, __file__, "--emit-scispacy"], input=json.dumps([t for _, t in texts]),
                              capture_output=True, text=True, check=True)
         return [[tuple(p) for p in pairs] for pairs in json.loads(out.stdout)]
 

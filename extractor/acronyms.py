@@ -214,8 +214,10 @@ def best_long_form(short: str, candidate: str, max_words: int) -> tuple[int, int
         pos = anchored_match(short, candidate, st)
         if pos is None:
             continue
+        # A capital that opens the sentence or clause says nothing about the acronym.
+        opener = st if not candidate[:st].strip() else -1
         case_agree = sum(1 for c, p in zip([c for c in short if c.isalnum()], pos)
-                         if c.isupper() and candidate[p].isupper())
+                         if c.isupper() and candidate[p].isupper() and p != opener)
         inside, tail = _skipped(candidate, pos, st)
         if tail > 2:
             continue
