@@ -126,7 +126,9 @@ class BenchmarkExtractor:
         self.window = max((c.window for c in self.cue_rules), default=8)
         macros = {k: v for c in cue_rules for k, v in c.macros.items()}
         self.discovery = [
-            (c, compile_regex(expand_macros(c.regex, macros, f"{CUE_KIND}.{c.id}"))) for c in cue_rules if c.regex
+            (c, compile_regex(expand_macros(c.regex, macros, f"{CUE_KIND}.{c.id}"), rule_id=f"{CUE_KIND}.{c.id}"))
+            for c in cue_rules
+            if c.regex
         ]
         self.not_names = {n.lower() for c in cue_rules for n in c.not_names}
         self.not_first = {n.lower() for c in cue_rules for n in c.not_first}

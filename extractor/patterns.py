@@ -79,9 +79,64 @@ class PatternRule(BaseModel):
         return v
 
 
-def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern:
+REGEX_TIMEOUT = float(os.environ.get("PAPER_EXTRACTOR_REGEX_TIMEOUT", "1.0"))
+
+
+class RuleTimeout(Exception):
+    """A rule's regex ran past the time limit on some text (catastrophic backtracking)."""
+
+    def __init__(self, rule_id: str | None, seconds: float):
+        self.rule_id = rule_id or "(unnamed rule)"
+        super().__init__(f"rule '{self.rule_id}' timed out after {seconds:g}s (catastrophic backtracking?)")
+
+
+class TimedRegex:
+    """A compiled rule regex whose searches stop after ``REGEX_TIMEOUT`` seconds, so one
+    pathological user pattern costs one paper, not the run (the ``regex`` module's timeout)."""
+
+    __slots__ = ("rx", "rule_id", "timeout")
+
+    def __init__(self, rx: regex.Pattern, rule_id: str | None, timeout: float):
+        self.rx, self.rule_id, self.timeout = rx, rule_id, timeout
+
+    def _call(self, method, *args, **kwargs):
+        try:
+            return method(*args, timeout=self.timeout, **kwargs)
+        except TimeoutError:
+            raise RuleTimeout(self.rule_id, self.timeout) from None
+
+    def finditer(self, string: str, *args, **kwargs):
+        it = self._call(self.rx.finditer, string, *args, **kwargs)
+        try:
+            yield from it
+        except TimeoutError:
+            raise RuleTimeout(self.rule_id, self.timeout) from None
+
+    def search(self, string: str, *args, **kwargs):
+        return self._call(self.rx.search, string, *args, **kwargs)
+
+    def match(self, string: str, *args, **kwargs):
+        return self._call(self.rx.match, string, *args, **kwargs)
+
+    def fullmatch(self, string: str, *args, **kwargs):
+        return self._call(self.rx.fullmatch, string, *args, **kwargs)
+
+    def findall(self, string: str, *args, **kwargs):
+        return self._call(self.rx.findall, string, *args, **kwargs)
+
+    def sub(self, repl, string: str, *args, **kwargs):
+        return self._call(self.rx.sub, repl, string, *args, **kwargs)
+
+    def split(self, string: str, *args, **kwargs):
+        return self._call(self.rx.split, string, *args, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self.rx, name)
+
+
+def compile_regex(pattern: str, flags: int = 0, rule_id: str | None = None) -> TimedRegex:
     """Compile a rule's regex. VERBOSE so authors can space and comment long patterns."""
-    return regex.compile(pattern, flags | regex.VERBOSE)
+    return TimedRegex(regex.compile(pattern, flags | regex.VERBOSE), rule_id, REGEX_TIMEOUT)
 
 
 MACRO = regex.compile(r"<<([A-Z_]+)>>")
@@ -104,7 +159,7 @@ def expand_macros(pattern: str, macros: dict[str, str], rule_id: str) -> str:
 
 def regex_validator(value: str) -> str:
     try:
-        compile_regex(value)
+        regex.compile(value, regex.VERBOSE)
     except regex.error as exc:  # type: ignore[attr-defined]
         raise ValueError(str(exc)) from None
     return value
@@ -209,7 +264,7 @@ def _regex_problem(rule: PatternRule) -> str | None:
     for name, value in rule:
         if isinstance(value, str) and (name == "regex" or name.endswith("_regex")):
             try:
-                compile_regex(value)
+                regex.compile(value, regex.VERBOSE)
             except regex.error as exc:  # type: ignore[attr-defined]
                 return f"{name}: {exc}"
     return None

@@ -79,7 +79,7 @@ def normalise(link: str, host: str) -> str:
 class UrlExtractor:
     def __init__(self, rules: list[Rule]):
         self.detectors: list[tuple[Rule, regex.Pattern, frozenset[str]]] = [
-            (r, compile_regex(r.regex, regex.IGNORECASE), frozenset(t.lower() for t in r.tlds))
+            (r, compile_regex(r.regex, regex.IGNORECASE, f"{KIND}.{r.id}"), frozenset(t.lower() for t in r.tlds))
             for r in rules
             if r.regex
         ]

@@ -107,3 +107,22 @@ def test_schema_is_the_records_json_schema():
     assert schema["title"] == "Record"
     assert {"benchmarks", "gains", "urls", "method", "acronyms", "id", "sources"} <= set(schema["properties"])
     assert "from" in schema["$defs"]["Gain"]["properties"]
+
+
+def test_catastrophic_user_regex_costs_one_paper_not_the_run(tmp_path):
+    import os
+
+    (tmp_path / "slow.toml").write_text(
+        'kind = "urls"\n\n[[rule]]\nid = "backtracker"\nregex = \'\'\'(?P<host>(a|aa)+b)\'\'\'\n'
+        'examples = [{ text = "x ab y", expect = [{ text = "ab" }] }]\n'
+    )
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text(
+        json.dumps({"title": "Fine paper", "abstract": "Nothing odd here."}) + "\n"
+        + json.dumps({"title": "Hostile paper", "abstract": "a" * 60 + "c"}) + "\n"
+    )
+    env = {**os.environ, "PAPER_EXTRACTOR_REGEX_TIMEOUT": "0.2"}
+    run = cli("run", str(papers), "--patterns", str(tmp_path), env=env)
+    assert run.returncode == 1
+    assert [json.loads(line)["title"] for line in run.stdout.splitlines()] == ["Fine paper"]
+    assert "rule 'urls.backtracker' timed out" in run.stderr and "Hostile paper" in run.stderr
