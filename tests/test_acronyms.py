@@ -1,0 +1,80 @@
+"""Acronym definitions: every example and negative in patterns/acronyms.toml, plus behaviour the
+record relies on (offsets reproduce the text, one pair per record, titles are not colon definitions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import acronyms
+from extractor.examples import Case, cases, check
+from extractor.patterns import BUNDLED_DIR, PatternSet, parse_file
+from extractor.pipeline import Pipeline
+from extractor.readers import Paper
+
+
+def _own_cases(kind, module) -> list[Case]:
+    _, loaded, problems = parse_file(BUNDLED_DIR / f"{kind}.toml", {kind: module.Rule})
+    assert not problems, problems
+    return list(cases(PatternSet(rules={kind: loaded})))
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+@pytest.fixture(scope="module")
+def extractor() -> acronyms.AcronymExtractor:
+    _, loaded, _ = parse_file(BUNDLED_DIR / "acronyms.toml", {acronyms.KIND: acronyms.Rule})
+    return acronyms.AcronymExtractor([lr.rule for lr in loaded])
+
+
+CASES = _own_cases(acronyms.KIND, acronyms)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_pattern_examples(case: Case, pipeline: Pipeline) -> None:
+    assert check(case, pipeline) == []
+
+
+def pairs(ex, text, field="abstract"):
+    return {(p.short, p.long) for p in ex.find(text, field)}
+
+
+def test_offsets_reproduce_short_and_long(extractor) -> None:
+    text = 'It uses "Goal generation with ReAct-style Planning" (GRP) and Recall to Imagine (R2I).'
+    for p in extractor.find(text):
+        assert text[p.start:p.end] == p.short
+        assert text[p.long_start:p.long_end] == p.long
+
+
+def test_title_colon_is_a_method_not_a_definition(pipeline) -> None:
+    rec = pipeline.extract(Paper("TAME: Task Agnostic Continual Learning using Multiple Experts",
+                                 "We study continual learning.", "<t>", 0))
+    assert rec.acronyms == []
+    assert [m.name for m in rec.method] == ["TAME"]
+
+
+def test_pair_in_title_and_abstract_listed_once(pipeline) -> None:
+    rec = pipeline.extract(Paper("Sparse Replay Engine (SRE): Memory for Agents",
+                                 "We propose the Sparse Replay Engine (SRE), a buffer.", "<t>", 0))
+    assert [(a.short, a.long) for a in rec.acronyms] == [("SRE", "Sparse Replay Engine")]
+
+
+@pytest.mark.parametrize("text", [
+    "They compare several planners (A*, RRT, and PRM) on mazes.",
+    "Prior results (Lee et al., 2019; Kim, 2020) disagree.",
+    "Accuracy improved (95% CI, 0.8 to 2.0) overall.",
+    "We set the discount (gamma = 0.99) as usual.",
+    "The value of state s_t (V_t) is bootstrapped.",
+])
+def test_parentheses_that_are_not_definitions(extractor, text) -> None:
+    assert pairs(extractor, text) == set()
+
+
+def test_sh_fallback_finds_letters_inside_one_word(extractor) -> None:
+    assert pairs(extractor, "Mutations impede lipopolysaccharide (LPS) signalling.") == {("LPS", "lipopolysaccharide")}
+
+
+def test_long_form_does_not_cross_a_sentence(extractor) -> None:
+    assert pairs(extractor, "Agents learn slowly. Memory-Based Search (MBS) helps.") == {("MBS", "Memory-Based Search")}
