@@ -49,6 +49,8 @@ class Rule(PatternRule):
     max_short_len: int = 12
     # For a cue regex whose long form precedes the cue: cut it to the words the short form uses.
     trim_long: bool = False
+    # A literal (lowercase) the text must hold for a cue regex to run at all: a cheap pre-filter.
+    requires: str | None = None
     # Words that may open the parenthesis before the short form: "(hereafter HFT)", "(or LF)".
     lead_words: list[str] = []
     # Paren contents that are never short forms ("e.g.", "i.e.", "see", ...).
@@ -127,13 +129,14 @@ def _anchors(text: str) -> list[bool]:
     return out
 
 
-def anchored_match(short: str, text: str, start: int) -> list[int] | None:
+def anchored_match(short: str, text: str, start: int, anchors: list[bool] | None = None) -> list[int] | None:
     """Left-to-right anchored alignment of ``short`` in ``text`` from ``start`` (a word start that
     must hold the first character). Returns matched positions, or None."""
     chars = [c for c in short if c.isalnum()]
     if not chars or start >= len(text) or text[start].lower() != chars[0].lower():
         return None
-    anchors = _anchors(text)
+    if anchors is None:
+        anchors = _anchors(text)
     pos = [start]
     i = 1
     while i < len(chars):
@@ -204,6 +207,7 @@ def best_long_form(short: str, candidate: str, max_words: int) -> tuple[int, int
     """(start, end) of the long form for ``short`` inside ``candidate`` (text right before it)."""
     first = next((c for c in short if c.isalnum()), "")
     best, best_key = None, None
+    anchors = None
     for st in _word_starts(candidate):
         if candidate[st].lower() != first.lower():
             continue
@@ -211,7 +215,9 @@ def best_long_form(short: str, candidate: str, max_words: int) -> tuple[int, int
             break
         if candidate[st:st + 4].lower() in ("the ", "a ", "an ") and len(short) > 1:
             continue
-        pos = anchored_match(short, candidate, st)
+        if anchors is None:
+            anchors = _anchors(candidate)
+        pos = anchored_match(short, candidate, st, anchors)
         if pos is None:
             continue
         # A capital that opens the sentence or clause says nothing about the acronym.
@@ -264,7 +270,10 @@ class AcronymExtractor:
                 if pair.start not in taken:
                     pairs.append(pair)
                     taken.add(pair.start)
+        lowered = text.lower() if any(r.requires for r, _ in self.cues) else text
         for rule, rx in self.cues:
+            if rule.requires and rule.requires not in lowered:
+                continue
             for m in rx.finditer(text):
                 s0, s1 = m.span("short")
                 l0, l1 = m.span("long")
