@@ -39,6 +39,13 @@ def _parser() -> argparse.ArgumentParser:
                    "$PAPER_EXTRACTOR_PATTERNS, separated by ':')")
     r.add_argument("--resume", action="store_true", help="continue an interrupted run from OUT.jsonl.partial, "
                    "skipping papers already written")
+    r.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="worker processes (default: all cores); output is identical for every N")
+    r.add_argument("--progress", choices=("auto", "bar", "lines", "off"), default="auto",
+                   help="progress on stderr: a bar on a terminal, a line every 10 s otherwise (default: auto)")
+    r.add_argument("--dask", metavar="SCHEDULER", help="run on a Dask cluster instead: a scheduler address "
+                   "(tcp://host:8786) or 'local' for a LocalCluster; -o then names a folder of JSONL shards "
+                   "(needs the 'dask' extra)")
 
     e = sub.add_parser(
         "eval",
@@ -68,13 +75,33 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .run import run
+    from .parallel import default_jobs
+    from .run import Interrupted, run
 
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        print("error: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        summary = run(args.paths, args.output, patterns=args.patterns, resume=args.resume)
+        if args.dask:
+            from .dask_adapter import run_dask
+
+            if not args.output or args.output == "-":
+                print("error: --dask needs -o FOLDER for the JSONL shards", file=sys.stderr)
+                return EXIT_USAGE
+            summary = run_dask(args.paths, args.output, scheduler=args.dask, patterns=args.patterns)
+        else:
+            summary = run(args.paths, args.output, patterns=args.patterns, resume=args.resume, jobs=jobs,
+                          progress=args.progress)
     except PatternError as exc:
         print(f"error: pattern files are broken:\n{exc}", file=sys.stderr)
         return EXIT_PATTERNS
+    except Interrupted as exc:
+        print(exc.message(), file=sys.stderr)
+        return exc.exit_code
+    except ImportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     print(summary.text(), file=sys.stderr)
     return EXIT_SKIPPED if summary.skipped else EXIT_OK
 
