@@ -1,15 +1,22 @@
 """Reported gains: numbers with units, ranges, before→after pairs, direction, and what the gain is
 about (metric, baseline, benchmark) from the same sentence.
 
-Data: patterns/gains.toml. Rules are of four sorts, told apart by the field they set:
-- ``macros``: named regex pieces (``<<NUM>>``) substituted into every construction;
-- ``units``: surface unit → unit name; ``words``: number words → value;
-- ``down_words``: words that make a gain a decrease;
-- ``regex``: a construction, tried in file order; a later construction never overlaps an
-  earlier one's text. Groups: ``value``, ``value_max``, ``from``, ``to``, ``unit``, ``qualifier``,
-  ``text`` (the gain's minimal text when narrower than the match), ``baseline``, ``metric``.
-- ``context``: sentence-level regexes with a ``baseline`` or ``metric`` group, used to fill those
-  fields for gains whose construction did not capture them.
+Data: patterns/gains.toml. Every rule does one job, told apart by the field it sets:
+- ``macros``: named regex pieces (``<<NUM>>``) substituted into every regex;
+- ``units``: surface unit (or scale word such as "absolute") → unit name; ``words``: number words;
+- ``down_words`` / ``up_words``: words that say which way a gain goes;
+- ``regex`` alone: a construction, tried in file order; a later construction never overlaps an
+  earlier one's text. Groups: ``value``, ``value_max``, ``from``, ``to``, ``unit``, ``scale``,
+  ``sign``, ``qualifier``, ``text`` (the gain's minimal text when narrower than the match);
+- ``regex`` + ``trigger``: where a gain may be (a number with a unit, an arrow, "doubles"); the
+  constructions are tried only at word starts just before each trigger hit, which keeps the
+  per-abstract cost near that of one regex pass. A trigger with ``needs`` (literal lowercase
+  words) is only tried where one of them occurs, and its regex starts at that word;
+- ``regex`` + ``veto``: text that is never a gain (e.g. "10-fold cross-validation");
+- ``regex`` + ``follow``: a coordinated gain right after a found one ("by 5% on A and 7% on B");
+- ``join``: the gap that makes a magnitude and an adjacent before→after pair one gain;
+- ``regex`` + ``context``: sentence-level regexes with a ``baseline`` or ``metric`` group, used to fill
+  those fields from the gain's own sentence (nearest phrase wins).
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import regex
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from spacy.tokens import Doc
 
 from .patterns import PatternRule, compile_regex
@@ -27,25 +34,49 @@ from .record import Gain
 
 KIND = "gains"
 MACRO = regex.compile(r"<<([A-Z_]+)>>")
+UnitName = Literal["percent", "points", "times", "orders"]
+# How far back a direction word may sit from the number it governs ("reduces training costs by 8x").
+DIRECTION_WINDOW = 70
+# How far from a gain its baseline or metric may be stated.
+CONTEXT_BEFORE, CONTEXT_AFTER = 160, 120
+# The longest stretch a construction may cover after its anchor.
+MATCH_WINDOW = 240
+# Where a construction may start: after a space or bracket, or at the number itself.
+CANDIDATE = regex.compile(r"(?<![^\s(\[])[^\s(\[]")
+CLAUSE_BREAK = regex.compile(r"[;:]|\.\s")
 
 
 class Rule(PatternRule):
     macros: dict[str, str] = {}
-    units: dict[str, Literal["percent", "points", "times", "orders"]] = {}
+    units: dict[str, UnitName] = {}
     words: dict[str, float] = {}
     down_words: list[str] = []
+    up_words: list[str] = []
     regex: str | None = None
+    join: str | None = None
+    trigger: bool = False
+    veto: bool = False
+    follow: bool = False
     context: Literal["baseline", "metric"] | None = None
-    unit: Literal["percent", "points", "times", "orders"] | None = None
+    unit: UnitName | None = None
+    default_unit: UnitName | None = None
+    only_units: list[UnitName] = []
+    needs: list[str] = []
+    # How far before a trigger hit the construction may start ("saves up to 46%"): every start
+    # tried is a regex call, so constructions that begin at the number keep this short.
+    reach: int = Field(default=64, ge=0, le=200)
     direction: Literal["up", "down"] | None = None
 
     @model_validator(mode="after")
     def _one_job(self) -> Rule:
-        jobs = [bool(self.macros), bool(self.units), bool(self.words), bool(self.down_words), bool(self.regex)]
-        if sum(jobs) != 1:
-            raise ValueError("a gains rule sets exactly one of macros, units, words, down_words, regex")
-        if self.context and not self.regex:
-            raise ValueError("'context' goes with 'regex'")
+        jobs = [self.macros, self.units, self.words, self.down_words or self.up_words, self.regex, self.join]
+        if sum(bool(j) for j in jobs) != 1:
+            raise ValueError("a gains rule sets exactly one of macros, units, words, down_words/up_words, regex, join")
+        roles = [self.trigger, self.veto, self.follow, bool(self.context)]
+        if sum(roles) > 1:
+            raise ValueError("a gains rule is at most one of trigger, veto, follow, context")
+        if any(roles) and not self.regex:
+            raise ValueError("trigger, veto, follow and context go with 'regex'")
         return self
 
 
@@ -55,15 +86,39 @@ class _Construction:
     rx: regex.Pattern
 
 
+@dataclass
+class _Found:
+    """A gain before its sentence context is filled in."""
+
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None
+    unit: str
+    direction: str
+    frm: float | None
+    to: float | None
+    qualifier: str | None
+    rule_id: str
+
+
 def _expand(pattern: str, macros: dict[str, str], rule_id: str) -> str:
     def sub(m: regex.Match) -> str:
         if m.group(1) not in macros:
             raise ValueError(f"gains.{rule_id}: unknown macro <<{m.group(1)}>>")
         return f"(?:{macros[m.group(1)]})"
 
-    for _ in range(5):  # macros may use macros
+    for _ in range(6):  # macros may use macros
         pattern = MACRO.sub(sub, pattern)
     return pattern
+
+
+def _word_rx(words: set[str]) -> regex.Pattern | None:
+    if not words:
+        return None
+    alts = "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
+    # Hyphenated compounds ("lower-level", "more-or-less") are not direction words.
+    return regex.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", regex.IGNORECASE)
 
 
 class GainExtractor:
@@ -71,119 +126,318 @@ class GainExtractor:
         macros: dict[str, str] = {}
         self.units: dict[str, str] = {}
         self.words: dict[str, float] = {}
-        self.down = set()
+        down: set[str] = set()
+        up: set[str] = set()
         for r in rules:
             macros.update(r.macros)
-            self.units.update({k.lower(): v for k, v in r.units.items()})
-            self.words.update({k.lower(): v for k, v in r.words.items()})
-            self.down.update(w.lower() for w in r.down_words)
-        self.constructions = []
-        self.context: list[_Construction] = []
+            self.units.update({_fold(k).replace("-", " "): v for k, v in r.units.items()})
+            self.words.update({_fold(k): v for k, v in r.words.items()})
+            down.update(w.lower() for w in r.down_words)
+            up.update(w.lower() for w in r.up_words)
+        self.constructions: list[_Construction] = []
+        self.triggers: list[_Construction] = []
+        self.vetoes: list[_Construction] = []
+        self.follows: list[_Construction] = []
+        self.context: dict[str, list[_Construction]] = {"baseline": [], "metric": []}
+        self.joins: list[tuple[Rule, regex.Pattern]] = []
         for r in rules:
-            if r.regex:
-                c = _Construction(r, compile_regex(_expand(r.regex, macros, r.id), regex.IGNORECASE))
-                (self.context if r.context else self.constructions).append(c)
-        self.down_rx = regex.compile(
-            r"\b(?:" + "|".join(sorted(map(regex.escape, self.down), key=len, reverse=True)) + r")\b",
-            regex.IGNORECASE,
-        ) if self.down else None
+            if r.join:
+                self.joins.append((r, compile_regex(_expand(r.join, macros, r.id), regex.IGNORECASE, f"{KIND}.{r.id}")))
+            if not r.regex:
+                continue
+            c = _Construction(r, compile_regex(_expand(r.regex, macros, r.id), regex.IGNORECASE, f"{KIND}.{r.id}"))
+            if r.trigger:
+                self.triggers.append(c)
+            elif r.veto:
+                self.vetoes.append(c)
+            elif r.follow:
+                self.follows.append(c)
+            elif r.context:
+                self.context[r.context].append(c)
+            else:
+                self.constructions.append(c)
+        self.reach = max([c.rule.reach for c in self.constructions + self.vetoes], default=0)
+        self.down_rx = _word_rx(down)
+        self.up_rx = _word_rx(up)
+
+    # -- numbers and units -------------------------------------------------------------------
 
     def number(self, s: str | None) -> float | None:
         if s is None:
             return None
-        t = s.strip().lower().replace(",", "").replace("\u2212", "-").replace("−", "-")
-        t = t.removeprefix("a ").removeprefix("an ").strip()
+        t = _fold(s).replace(",", "").replace("\u2212", "-")
         if t in self.words:
             return self.words[t]
         try:
-            return float(t)
+            return abs(float(t))
         except ValueError:
             return None
 
     def _unit(self, m: regex.Match, rule: Rule) -> str | None:
         if rule.unit:
             return rule.unit
-        u = m.groupdict().get("unit")
-        if u is None:
-            return None
-        u = " ".join(u.lower().split())
-        return self.units.get(u) or self.units.get(u.lstrip("-"))
+        unit = None
+        # The last unit written wins: "4.7% to 9.6% absolute points" is in points.
+        for u in m.captures("unit") if "unit" in m.re.groupindex else []:
+            unit = self.units.get(_fold(u).lstrip("-").replace("-", " ")) or unit
+        if unit is None:
+            unit = rule.default_unit
+        if "scale" in m.re.groupindex:
+            for s in m.captures("scale"):
+                if unit == "percent" and self.units.get(_fold(s)) == "points":
+                    unit = "points"
+        return unit
 
-    def find(self, doc: Doc, field: str, benchmarks: list[tuple[int, int, str]]) -> list[Gain]:
-        text = doc.text
-        if not any(ch.isdigit() for ch in text) and "order" not in text and "doubl" not in text:
+    # -- finding -----------------------------------------------------------------------------
+
+    def find(self, doc: Doc, field: str, benchmarks: list[tuple[int, int, str]], text: str | None = None) -> list[Gain]:
+        """Gains in one field. ``text`` is ``doc.text`` when the caller has it (rebuilding it from the
+        tokens costs more than finding the gains); the doc is only read for sentence bounds."""
+        text = doc.text if text is None else text
+        anchors = self._anchors(text)
+        if not anchors:
             return []
-        sent_starts = [s.start_char for s in doc.sents]
-        sent_ends = [s.end_char for s in doc.sents]
-        taken: list[tuple[int, int]] = []
-        gains: list[Gain] = []
-        for c in self.constructions:
-            for m in c.rx.finditer(text):
-                g = m.groupdict()
-                start, end = m.span("text") if g.get("text") is not None else m.span()
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                unit = self._unit(m, c.rule)
-                if unit is None:
-                    continue
-                value = self.number(g.get("value"))
-                frm, to = self.number(g.get("from")), self.number(g.get("to"))
-                if value is None and (frm is None or to is None):
-                    continue
-                si = bisect.bisect_right(sent_starts, start) - 1
-                s_start, s_end = sent_starts[si], sent_ends[si]
-                direction = c.rule.direction or self._direction(text, s_start, start, end, frm, to)
-                taken.append((start, end))
-                gains.append(
-                    Gain(
-                        text=text[start:end],
-                        value=value,
-                        value_max=self.number(g.get("value_max")),
-                        unit=unit,
-                        direction=direction,
-                        **{"from": frm},
-                        to=to,
-                        qualifier=_clean(g.get("qualifier")),
-                        metric=_clean(g.get("metric")) or self._context(text, s_start, s_end, start, "metric"),
-                        baseline=_clean(g.get("baseline")) or self._context(text, s_start, s_end, start, "baseline"),
-                        benchmark=next((n for b0, b1, n in benchmarks if s_start <= b0 and b1 <= s_end), None),
-                        field=field,
-                        start=start,
-                        end=end,
-                        pattern=f"{KIND}.{c.rule.id}",
-                    )
-                )
-        gains.sort(key=lambda x: x.start)
-        return gains
+        found = self._constructions(text, anchors)
+        if not found:
+            return []
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        found = [f for f in found if _one_sentence(f, sents)]
+        found = self._follow(text, found, sents)
+        found = self._join(text, found)
+        return [self._gain(text, f, field, sents, benchmarks) for f in found]
 
-    def _direction(self, text: str, s_start: int, start: int, end: int, frm: float | None, to: float | None) -> str:
-        if frm is not None and to is not None:
-            return "down" if to < frm else "up"
-        if self.down_rx is None:
-            return "up"
-        # The verb or noun that says "less" sits just before the number or right after its unit.
-        window = text[max(s_start, start - 60) : min(len(text), end + 25)]
-        return "down" if self.down_rx.search(window) else "up"
-
-    def _context(self, text: str, s_start: int, s_end: int, at: int, what: str) -> str | None:
-        """The nearest baseline/metric phrase stated in the same sentence, before or after the gain."""
-        best: tuple[int, str] | None = None
-        sentence = text[s_start:s_end]
-        for c in self.context:
-            if c.rule.context != what:
+    def _anchors(self, text: str) -> list[tuple[int, list[int]]]:
+        """Trigger hits, each with the positions a construction covering it may start from."""
+        low: str | None = None
+        hits: set[int] = set()
+        for t in self.triggers:
+            if not t.rule.needs:
+                hits.update(m.start() for m in t.rx.finditer(text))
                 continue
-            for m in c.rx.finditer(sentence):
-                value = _clean(m.group(what))
-                if not value:
+            low = low if low is not None else text.lower()
+            if len(low) != len(text):  # lowercasing moved offsets: scan the whole text instead
+                hits.update(m.start() for m in t.rx.finditer(text))
+                continue
+            for word in t.rule.needs:
+                at = low.find(word)
+                while at >= 0:
+                    if t.rx.match(text, at):
+                        hits.add(at)
+                    at = low.find(word, at + 1)
+        anchors = []
+        for a in sorted(hits):
+            starts = [m.start() for m in CANDIDATE.finditer(text, max(0, a - self.reach), a)]
+            anchors.append((a, [*starts, a] if not starts or starts[-1] != a else starts))
+        return anchors
+
+    def _constructions(self, text: str, anchors: list[tuple[int, list[int]]]) -> list[_Found]:
+        taken: list[tuple[int, int]] = []
+        for v in self.vetoes:
+            rx, reach = v.rx, v.rule.reach
+            for a, starts in anchors:
+                m = _covering(rx, text, a, starts, reach)
+                if m is not None:
+                    taken.append(m.span("veto") if m.groupdict().get("veto") is not None else m.span())
+        found: list[_Found] = []
+        for c in self.constructions:
+            for a, starts in anchors:
+                if any(s <= a < e for s, e in taken):
                     continue
-                distance = abs(s_start + m.start(what) - at)
-                if best is None or distance < best[0]:
-                    best = (distance, value)
-        return best[1] if best else None
+                m = _covering(c.rx, text, a, starts, c.rule.reach)
+                f = self._from_match(text, m, c.rule) if m is not None else None
+                if f is None or any(s < f.end and f.start < e for s, e in taken):
+                    continue
+                taken.append((f.start, f.end))
+                found.append(f)
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def _from_match(self, text: str, m: regex.Match, rule: Rule) -> _Found | None:
+        g = m.groupdict()
+        start, end = m.span("text") if g.get("text") is not None else m.span()
+        unit = self._unit(m, rule)
+        value = self.number(g.get("value"))
+        frm, to = self.number(g.get("from")), self.number(g.get("to"))
+        if unit is None or (value is None and (frm is None or to is None)):
+            return None
+        if rule.only_units and unit not in rule.only_units:
+            return None
+        value_max = self.number(g.get("value_max"))
+        if value is not None and value_max is not None and value_max <= value:
+            value_max = None
+        if frm is not None and to is not None:
+            direction = "down" if to < frm else "up"
+        elif rule.direction:
+            direction = rule.direction
+        elif g.get("sign") and g["sign"] != "+":
+            direction = "down"
+        else:
+            direction = self._direction(text, start, end)
+        qualifiers = m.captures("qualifier") if "qualifier" in m.re.groupindex else []
+        return _Found(start, end, value, value_max, unit, direction, frm, to,
+                      _clean(" ".join(qualifiers)), rule.id)
+
+    def _direction(self, text: str, start: int, end: int) -> str:
+        """The gain's own words first ("reduction", "fewer"), then the nearest direction word before
+        it in the same clause ("reduces training costs by 8x"); up when nothing says otherwise."""
+        own = text[start:end]
+        for rx, name in ((self.down_rx, "down"), (self.up_rx, "up")):
+            if rx is not None and rx.search(own):
+                return name
+        left = max(0, start - DIRECTION_WINDOW)
+        breaks = list(CLAUSE_BREAK.finditer(text, left, start))
+        if breaks:
+            left = breaks[-1].end()
+        best: tuple[int, str] | None = None
+        for rx, name in ((self.down_rx, "down"), (self.up_rx, "up")):
+            if rx is None:
+                continue
+            for m in rx.finditer(text, left, start):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), name)
+        return best[1] if best else "up"
+
+    def _follow(self, text: str, found: list[_Found], sents: list[tuple[int, int]]) -> list[_Found]:
+        """Coordinated gains: "by 103% on WebShop and 75% on HotPotQA" has two."""
+        if not self.follows:
+            return found
+        out: list[_Found] = []
+        queue = list(found)
+        taken = [(f.start, f.end) for f in found]
+        while queue:
+            f = queue.pop(0)
+            out.append(f)
+            s_end = sents[_sentence(sents, f.start)][1]
+            for c in self.follows:
+                m = c.rx.match(text, f.end, s_end)
+                if m is None:
+                    continue
+                nxt = self._from_match(text, m, c.rule)
+                if nxt is None or any(s < nxt.end and nxt.start < e for s, e in taken):
+                    continue
+                if not self.down_rx or not self.down_rx.search(text, nxt.start, nxt.end):
+                    nxt.direction = f.direction  # a bare coordinated number goes the way of its head
+                taken.append((nxt.start, nxt.end))
+                queue.insert(0, nxt)
+                break
+        out.sort(key=lambda f: f.start)
+        return out
+
+    def _join(self, text: str, found: list[_Found]) -> list[_Found]:
+        """"+12.7% (34.66% → 47.36%)" is one gain: a magnitude next to a before→after pair."""
+        if not self.joins:
+            return found
+        out: list[_Found] = []
+        for f in found:
+            prev = out[-1] if out else None
+            rule = self._joinable(text, prev, f) if prev else None
+            if prev is None or rule is None:
+                out.append(f)
+                continue
+            mag, pair = (prev, f) if prev.frm is None else (f, prev)
+            end = f.end
+            gap = text[prev.end : f.start]
+            if "(" in gap and text[end : end + 1] == ")":
+                end += 1
+            out[-1] = _Found(prev.start, end, mag.value, mag.value_max, mag.unit, pair.direction,
+                             pair.frm, pair.to, mag.qualifier, rule.id)
+        return out
+
+    def _joinable(self, text: str, a: _Found, b: _Found) -> Rule | None:
+        one_pair = (a.frm is None) != (b.frm is None)
+        magnitude = a if a.frm is None else b
+        if not one_pair or magnitude.value is None:
+            return None
+        for rule, rx in self.joins:
+            if rx.fullmatch(text, a.end, b.start):
+                return rule
+        return None
+
+    # -- sentence context --------------------------------------------------------------------
+
+    def _gain(self, text: str, f: _Found, field: str, sents: list[tuple[int, int]],
+              benchmarks: list[tuple[int, int, str]]) -> Gain:
+        s_start, s_end = sents[_sentence(sents, f.start)]
+        return Gain(
+            text=text[f.start : f.end],
+            value=f.value,
+            value_max=f.value_max,
+            unit=f.unit,
+            direction=f.direction,
+            **{"from": f.frm},
+            to=f.to,
+            qualifier=f.qualifier,
+            metric=self._context(text, s_start, s_end, f, "metric"),
+            baseline=self._context(text, s_start, s_end, f, "baseline"),
+            benchmark=_nearest([(b0, b1, n) for b0, b1, n in benchmarks if s_start <= b0 and b1 <= s_end], f),
+            field=field,
+            start=f.start,
+            end=f.end,
+            pattern=f"{KIND}.{f.rule_id}",
+        )
+
+    def _context(self, text: str, s_start: int, s_end: int, f: _Found, what: str) -> str | None:
+        """The nearest baseline/metric phrase stated in the gain's own sentence (within
+        ``CONTEXT_BEFORE``/``CONTEXT_AFTER`` characters of the gain: long sentences list many
+        results, and the phrase that belongs to this one sits next to it)."""
+        lo, hi = max(s_start, f.start - CONTEXT_BEFORE), min(s_end, f.end + CONTEXT_AFTER)
+        phrases = [
+            (m.start(what), m.end(what), value)
+            for c in self.context[what]
+            for m in c.rx.finditer(text, lo, hi)
+            if (value := _clean(m.group(what), strip_article=what == "metric"))
+        ]
+        return _nearest(phrases, f)
 
 
-def _clean(s: str | None) -> str | None:
+def _covering(rx, text: str, anchor: int, starts: list[int], reach: int) -> regex.Match | None:
+    """The leftmost match of ``rx`` that starts at one of ``starts`` (at most ``reach`` characters
+    before ``anchor``) and covers ``anchor``.
+
+    These anchored calls are many and short, and the regex timeout costs more than the match
+    itself, so they use the bare compiled pattern on a bounded window instead: no construction
+    may run past ``MATCH_WINDOW`` characters after its anchor, which bounds any backtracking."""
+    raw = getattr(rx, "rx", rx)
+    end = min(len(text), anchor + MATCH_WINDOW)
+    for p in starts:
+        if p < anchor - reach:
+            continue
+        m = raw.match(text, p, end)
+        if m is not None and m.start() <= anchor < m.end():
+            return m
+    return None
+
+
+def _distance(start: int, end: int, f: _Found) -> int:
+    if end <= f.start:
+        return f.start - end
+    if start >= f.end:
+        return start - f.end
+    return 0
+
+
+def _nearest(items: list[tuple[int, int, str]], f: _Found) -> str | None:
+    return min(items, key=lambda b: _distance(b[0], b[1], f))[2] if items else None
+
+
+def _sentence(sents: list[tuple[int, int]], at: int) -> int:
+    return max(0, bisect.bisect_right([s for s, _ in sents], at) - 1)
+
+
+def _one_sentence(f: _Found, sents: list[tuple[int, int]]) -> bool:
+    return f.end <= sents[_sentence(sents, f.start)][1]
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _clean(s: str | None, strip_article: bool = False) -> str | None:
     if s is None:
         return None
     s = " ".join(s.split()).strip(" ,;:")
+    if strip_article:
+        for article in ("a ", "an "):
+            if s.lower().startswith(article):
+                s = s[len(article):]
     return s or None

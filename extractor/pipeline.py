@@ -60,7 +60,7 @@ class Pipeline:
             urls += found_urls
             hits = self.benchmarks.find(doc, field, masked)
             bench_hits += [(field, h) for h in hits]
-            gains += self.gains.find(doc, field, [(h.start, h.end, h.name) for h in hits])
+            gains += self.gains.find(doc, field, [(h.start, h.end, h.name) for h in hits], text=text)
             pairs[field] = [p for p in self.acronyms.find(text, field) if not _inside(p.start, masked)]
         benchmarks = build_items(bench_hits)
         acronyms = to_items(pairs)
