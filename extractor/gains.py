@@ -38,7 +38,7 @@ UnitName = Literal["percent", "points", "times", "orders"]
 # How far back a direction word may sit from the number it governs ("reduces training costs by 8x").
 DIRECTION_WINDOW = 70
 # How far from a gain its baseline or metric may be stated.
-CONTEXT_BEFORE, CONTEXT_AFTER = 160, 120
+CONTEXT_BEFORE, CONTEXT_AFTER = 240, 120
 # The longest stretch a construction may cover after its anchor.
 MATCH_WINDOW = 240
 # Where a construction may start: after a space or bracket, or at the number itself.
@@ -65,6 +65,8 @@ class Rule(PatternRule):
     # How far before a trigger hit the construction may start ("saves up to 46%"): every start
     # tried is a regex call, so constructions that begin at the number keep this short.
     reach: int = Field(default=64, ge=0, le=200)
+    # A context phrase's distance handicap (characters) when it competes with other rules' phrases.
+    penalty: int = Field(default=0, ge=0)
     direction: Literal["up", "down"] | None = None
 
     @model_validator(mode="after")
@@ -381,13 +383,14 @@ class GainExtractor:
         ``CONTEXT_BEFORE``/``CONTEXT_AFTER`` characters of the gain: long sentences list many
         results, and the phrase that belongs to this one sits next to it)."""
         lo, hi = max(s_start, f.start - CONTEXT_BEFORE), min(s_end, f.end + CONTEXT_AFTER)
-        phrases = [
-            (m.start(what), m.end(what), value)
-            for c in self.context[what]
-            for m in c.rx.finditer(text, lo, hi)
-            if (value := _clean(m.group(what), strip_article=what == "metric"))
-        ]
-        return _nearest(phrases, f)
+        best: tuple[int, str] | None = None
+        for c in self.context[what]:
+            for m in c.rx.finditer(text, lo, hi):
+                value = _clean(m.group(what), strip_article=what == "metric")
+                distance = _distance(m.start(what), m.end(what), f) + c.rule.penalty
+                if value and (best is None or distance < best[0]):
+                    best = (distance, value)
+        return best[1] if best else None
 
 
 def _covering(rx, text: str, anchor: int, starts: list[int], reach: int) -> regex.Match | None:
