@@ -68,6 +68,7 @@ class Rule(PatternRule):
     # A context phrase's distance handicap (characters) when it competes with other rules' phrases.
     penalty: int = Field(default=0, ge=0)
     direction: Literal["up", "down"] | None = None
+    value: float | None = Field(default=None, description="the value when the words fix it ('in half')")
 
     @model_validator(mode="after")
     def _one_job(self) -> Rule:
@@ -258,7 +259,7 @@ class GainExtractor:
         g = m.groupdict()
         start, end = m.span("text") if g.get("text") is not None else m.span()
         unit = self._unit(m, rule)
-        value = self.number(g.get("value"))
+        value = rule.value if rule.value is not None else self.number(g.get("value"))
         frm, to = self.number(g.get("from")), self.number(g.get("to"))
         if unit is None or (value is None and (frm is None or to is None)):
             return None
