@@ -84,12 +84,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         if args.dask:
-            from .dask_adapter import run_dask
+            from .dask_adapter import DaskUnavailable, run_dask
 
             if not args.output or args.output == "-":
                 print("error: --dask needs -o FOLDER for the JSONL shards", file=sys.stderr)
                 return EXIT_USAGE
-            summary = run_dask(args.paths, args.output, scheduler=args.dask, patterns=args.patterns)
+            try:
+                summary = run_dask(args.paths, args.output, scheduler=args.dask, patterns=args.patterns,
+                                   resume=args.resume)
+            except DaskUnavailable as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return EXIT_USAGE
         else:
             summary = run(args.paths, args.output, patterns=args.patterns, resume=args.resume, jobs=jobs,
                           progress=args.progress)
@@ -99,9 +104,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     except Interrupted as exc:
         print(exc.message(), file=sys.stderr)
         return exc.exit_code
-    except ImportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     print(summary.text(), file=sys.stderr)
     return EXIT_SKIPPED if summary.skipped else EXIT_OK
 

@@ -175,13 +175,14 @@ class Lines:
     how many lines that touched.
     """
 
-    def __init__(self, fh: IO[bytes], path: str, problems: Problems):
+    def __init__(self, fh: IO[bytes], path: str, problems: Problems, first_line: int = 1):
         self.fh, self.path, self.problems = fh, path, problems
+        self.first_line = first_line
         self.bad_utf8 = 0
         self.first_bad: int | None = None
 
     def __iter__(self) -> Iterator[tuple[int, str]]:
-        lineno = 0
+        lineno = self.first_line - 1
         while True:
             raw = self.fh.readline(MAX_LINE_BYTES + 1)
             if not raw:
@@ -234,7 +235,8 @@ def _paper_from_obj(
     title = obj.get("title")
     abstract = obj.get("abstract", obj.get("summary", ""))
     if not isinstance(title, str) or not title.strip():
-        problems.add(path, line, f"{where}object has no 'title' string")
+        keys = ", ".join(str(k) for k in list(obj)[:8]) + (", ..." if len(obj) > 8 else "")
+        problems.add(path, line, f"{where}object has no 'title' string (keys: {keys or 'none'})")
         return None
     if abstract is None:
         abstract = ""
@@ -253,10 +255,13 @@ def _paper_from_obj(
     )
 
 
-def read_jsonl(fh: IO[bytes], path: str, problems: Problems) -> Iterator[Paper]:
-    """JSON lines, streamed from the file handle one line at a time."""
-    index = 0
-    for lineno, line in Lines(fh, path, problems):
+def read_jsonl(
+    fh: IO[bytes], path: str, problems: Problems, first_line: int = 1, first_index: int = 0
+) -> Iterator[Paper]:
+    """JSON lines, streamed from the file handle one line at a time. ``first_line`` and
+    ``first_index`` number the lines and papers of a stream that is a later part of a file."""
+    index = first_index
+    for lineno, line in Lines(fh, path, problems, first_line):
         if not line.strip():
             continue
         try:
@@ -287,7 +292,6 @@ def read_json(fh: IO[bytes], path: str, problems: Problems) -> Iterator[Paper]:
             return
         if b"\n{" in data or b"\n[" in data:
             # Not one JSON value: maybe JSON lines whose first line happens to be an array.
-            fh.seek(0)
             yield from read_jsonl(io.BytesIO(data), path, problems)
             return
         problems.add(path, None, f"malformed JSON: {exc}")
@@ -403,23 +407,51 @@ def iter_files(paths: Sequence[str], problems: Problems) -> Iterator[tuple[Path 
             problems.add(p, None, "no such file or folder")
 
 
-def read_stream(fh: IO[bytes], name: str, problems: Problems) -> Iterator[Paper]:
-    """The papers of one seekable binary stream, its format sniffed from the first bytes."""
+def file_kind(fh: IO[bytes], name: str, problems: Problems) -> str | None:
+    """The format of a seekable binary stream ('listing', 'jsonl' or 'json') sniffed from its first
+    bytes, or None (reported) when it is empty or binary. Leaves the stream at its start."""
     head = fh.read(SNIFF_BYTES)
     while head and not head.strip():  # leading white space longer than the sniff window
         more = fh.read(SNIFF_BYTES)
         if not more:
             break
         head = more
+    fh.seek(0)
     if not head.strip():
         problems.add(name, None, "empty file")
-        return
+        return None
     reason = binary_reason(head)
     if reason:
         problems.add(name, None, reason)
-        return
+        return None
+    kind = sniff(head.decode("utf-8", errors="replace"))
+    if kind == "jsonl" and _pretty_printed(fh):
+        kind = "json"
+    elif kind == "listing" and name.lower().endswith(".json"):
+        kind = "json"  # a .json file that is not a list or object is reported as such, not read as prose
+    return kind
+
+
+def read_stream(fh: IO[bytes], name: str, problems: Problems) -> Iterator[Paper]:
+    """The papers of one seekable binary stream, its format sniffed from the first bytes."""
+    kind = file_kind(fh, name, problems)
+    if kind is not None:
+        yield from READERS[kind](fh, name, problems)
+
+
+def _pretty_printed(fh: IO[bytes]) -> bool:
+    """A file starting with '{' whose first line is not a whole object: one JSON value over many lines."""
+    first = b""
+    while not first.strip():
+        first = fh.readline(MAX_LINE_BYTES)
+        if not first:
+            break
     fh.seek(0)
-    yield from READERS[sniff(head.decode("utf-8", errors="replace"))](fh, name, problems)
+    try:
+        orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return not first.rstrip().endswith(b"}")
+    return False
 
 
 def read_source(data: bytes, name: str, problems: Problems) -> Iterator[Paper]:

@@ -258,10 +258,11 @@ def run(
     resume: bool = False,
     jobs: int = 1,
     progress: str = "off",
-    stderr: IO[str] = sys.stderr,
+    stderr: IO[str] | None = None,
 ) -> Summary:
     from .api import get_pipeline
 
+    stderr = stderr or sys.stderr
     summary = Summary(jobs=max(jobs, 1))
     start = time.perf_counter()
     patterns = tuple(str(p) for p in patterns)
