@@ -69,6 +69,10 @@ class CueRule(PatternRule):
     not_first: list[str] = []
     regex: str | None = None
     applies_to: list[Literal["title", "abstract"]] = ["title", "abstract"]
+    may_contain_known: bool = Field(
+        default=False,
+        description="a discovered name may strictly contain a gazetteer name (the Minecraft Universe Benchmark)",
+    )
     plain_names: bool = Field(
         default=False,
         description="accept names made only of ordinary capitalised words (Tower of Hanoi) without a 'the' before them",
@@ -100,6 +104,14 @@ class _Hit:
     pattern: str
     text: str
     cue: str | None = None
+
+
+def _inside_compound(text: str, start: int, end: int) -> bool:
+    """A match that is only part of a larger hyphenated name: "GQA" in "MS-GQA", "Atari" in
+    "Atari-HEAD". A lowercase tail ("MuJoCo-based") is an adjective compound and still counts."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
+        return True
+    return end + 1 < len(text) and text[end] == "-" and (text[end + 1].isupper() or text[end + 1].isdigit())
 
 
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -148,30 +160,44 @@ class BenchmarkExtractor:
                 return f"listed with '{other.text}'"
         return None
 
-    def find(self, doc: Doc, field: str, masked: list[tuple[int, int]]) -> list[_Hit]:
+    def find(
+        self, doc: Doc, field: str, masked: list[tuple[int, int]], defined: dict[str, str] | None = None
+    ) -> list[_Hit]:
         text = doc.text
+        defined = defined or {}
         matches = [*self.matcher_lower(doc, as_spans=True), *self.matcher_exact(doc, as_spans=True)]
-        spans = filter_spans(matches)
+        spans = [s for s in filter_spans(matches) if not _inside_compound(text, s.start_char, s.end_char)]
         hits: list[_Hit] = []
         plain = [s for s in spans if not self.by_key[s.label_].needs_cue]
         for span in spans:
             rule = self.by_key[span.label_]
             if _overlaps(span.start_char, span.end_char, masked):
                 continue
+            if span.text in defined:
+                # The paper says what this acronym stands for: a benchmark only if that does.
+                rule = self.canonical.get(defined[span.text].lower())
+                if rule is None:
+                    continue
             cue = None
             if rule.needs_cue:
                 cue = self._cue_for(span, doc, plain)
                 if cue is None:
                     continue
             hits.append(_Hit(rule, rule.name, span.start_char, span.end_char, f"{KIND}.{rule.id}", span.text, cue))
-        taken = [(h.start, h.end) for h in hits] + list(masked)
+        known_spans = [(h.start, h.end) for h in hits]
+        taken = known_spans + list(masked)
         for cue_rule, rx in self.discovery:
             if field not in cue_rule.applies_to:
                 continue
             for m in rx.finditer(text):
                 for start, end in _name_spans(m):
                     name = text[start:end]
-                    if not self._name_ok(name, text, start, cue_rule.plain_names) or _overlaps(start, end, taken):
+                    if not self._name_ok(name, text, start, cue_rule.plain_names):
+                        continue
+                    blocking = taken
+                    if cue_rule.may_contain_known:
+                        blocking = [(s, e) for s, e in taken if not (start <= s and e <= end and (s, e) != (start, end))]
+                    if _overlaps(start, end, blocking):
                         continue
                     known = self.canonical.get(name.lower())
                     if known and known.needs_cue:
@@ -197,12 +223,11 @@ class BenchmarkExtractor:
         if any(c.isupper() or c.isdigit() for w in words for c in w[1:]):
             return True  # CamelCase, ACRONYM, digits: name-shaped whatever the context
         before = text[:start].rstrip()
-        if len(words) == 1:
-            # A plain capitalised word is a proper noun mid-sentence ("the Resistance game"),
-            # but only an ordinary word at the start of a sentence.
-            return bool(before) and before[-1] not in ".!?:;\"'()"
-        # Several plain capitalised words are a name after "the" or in a list ("Tower of Hanoi"),
-        # but often a title-cased description otherwise ("Long-Horizon Agentic tasks").
+        if len(words) == 1 and (not before or before[-1] in ".!?:;\"'()"):
+            return False  # an ordinary word capitalised because it opens a sentence
+        # Plain capitalised words are a name after "the" or where the construction says so (a
+        # list after "benchmarks such as", "called X"), but often a title-cased description
+        # otherwise ("Long-Horizon Agentic tasks", "a parallelizable Android environment").
         return plain_ok or before.endswith((" the", " The"))
 
 

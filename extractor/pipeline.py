@@ -24,8 +24,16 @@ from .readers import Paper, paper_id
 from .record import Record, Source
 
 
+# spaCy keeps a full stop glued to a token that ends in a capital ("GSM8K." at the end of a
+# sentence) and a trailing hyphen on "MuJoCo- and PyBullet-based"; split both off so a name
+# tokenises the same wherever it stands, as the gazetteer's PhraseMatcher needs.
+EXTRA_SUFFIXES = (r"(?<=[A-Za-z0-9&+\-][A-Z])\.", r"(?<=-[a-z])\.", r"(?<=[A-Za-z0-9])-$")
+
+
 def blank_nlp() -> spacy.language.Language:
     nlp = spacy.blank("en")
+    suffixes = [*nlp.Defaults.suffixes, *EXTRA_SUFFIXES]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("sentencizer")
     return nlp
 
@@ -52,16 +60,20 @@ class Pipeline:
 
     def extract(self, paper: Paper, sources: Sequence[Source] | None = None) -> Record:
         fields = {"title": paper.title, "abstract": paper.abstract}
-        urls, bench_hits, gains, pairs = [], [], [], {}
+        urls, bench_hits, gains, pairs, docs, masks = [], [], [], {}, {}, {}
         for field, text in fields.items():
-            doc = self.nlp(text)
+            docs[field] = self.nlp(text)
             found_urls = self.urls.find(text, field)
-            masked = [(u.start, u.end) for u in found_urls]
+            masks[field] = [(u.start, u.end) for u in found_urls]
             urls += found_urls
-            hits = self.benchmarks.find(doc, field, masked)
+            pairs[field] = [p for p in self.acronyms.find(text, field) if not _inside(p.start, masks[field])]
+        # An acronym the paper defines means what its long form says ("Abstract Reasoning Corpus
+        # (ARC)" is not the AI2 Reasoning Challenge), wherever it is used.
+        defined = {p.short: p.long for field_pairs in pairs.values() for p in field_pairs}
+        for field, text in fields.items():
+            hits = self.benchmarks.find(docs[field], field, masks[field], defined)
             bench_hits += [(field, h) for h in hits]
-            gains += self.gains.find(doc, field, [(h.start, h.end, h.name) for h in hits], text=text)
-            pairs[field] = [p for p in self.acronyms.find(text, field) if not _inside(p.start, masked)]
+            gains += self.gains.find(docs[field], field, [(h.start, h.end, h.name) for h in hits], text=text)
         benchmarks = build_items(bench_hits)
         acronyms = to_items(pairs)
         method = self.method.find(paper.title, paper.abstract, pairs)

@@ -1,0 +1,65 @@
+"""Benchmarks: every gazetteer surface form is found and canonicalised, ambiguous names need
+their cue, one item per distinct benchmark with all its mentions, discovery of unknown names."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.patterns import load_patterns, pattern_dirs
+
+ENTRIES = [lr.rule for lr in load_patterns(pattern_dirs()).loaded("benchmarks")]
+FORMS = [(e, form) for e in ENTRIES for form in e.surface_forms]
+
+
+@pytest.mark.parametrize("entry,form", FORMS, ids=[f"{e.id}::{f}" for e, f in FORMS])
+def test_every_surface_form_is_found_and_canonicalised(entry, form, pipeline):
+    # The sentence carries a benchmark cue, so ambiguous entries are admitted too.
+    from extractor.readers import Paper
+
+    record = pipeline.extract(Paper("", f"We report results on the {form} benchmark suite.", "<t>", 0))
+    found = {b.name: b for b in record.benchmarks}
+    assert entry.name in found, f"{form!r} → {sorted(found)}"
+    assert found[entry.name].category == entry.category and found[entry.name].parent == entry.parent
+
+
+def test_gazetteer_is_broad():
+    assert len(ENTRIES) >= 400
+    assert len({e.category for e in ENTRIES}) >= 10
+
+
+def test_one_item_per_benchmark_with_every_mention():
+    r = extract("", "We use MetaWorld. Results on Meta-World MT50 and on meta-world tasks; see Meta-World.")
+    [mw] = [b for b in r.benchmarks if b.name == "Meta-World"]
+    assert [m.text for m in mw.mentions] == ["MetaWorld", "Meta-World", "meta-world", "Meta-World"]
+    assert (mw.text, mw.start) == ("MetaWorld", 7)
+
+
+def test_sub_suite_names_its_parent():
+    r = extract("", "We evaluate on the AntMaze tasks of D4RL.")
+    by_name = {b.name: b for b in r.benchmarks}
+    assert by_name["AntMaze"].parent == "D4RL" and by_name["D4RL"].parent is None
+
+
+def test_ambiguous_name_needs_a_cue():
+    assert not [b for b in extract("", "The math is simple and the kitchen is clean.").benchmarks]
+    r = extract("", "We evaluate on MATH and GSM8K.")
+    assert {"MATH", "GSM8K"} <= {b.name for b in r.benchmarks}
+    math = next(b for b in r.benchmarks if b.name == "MATH")
+    assert math.cue  # says what admitted it
+
+
+def test_unknown_benchmark_is_discovered_and_marked_unknown():
+    r = extract("", "We introduce GridQuest, a benchmark for grid planning, and evaluate on the ZebraLogic dataset.")
+    found = {b.name: b.known for b in r.benchmarks}
+    assert found.get("GridQuest") is False and found.get("ZebraLogic") is False
+
+
+def test_links_are_not_benchmarks():
+    r = extract("", "Code: https://github.com/org/D4RL-tools.")
+    assert not r.benchmarks
+
+
+def test_title_benchmark_is_the_papers_own():
+    r = extract("HexaWorld: A Benchmark for Hexapod Locomotion", "")
+    assert [(b.name, b.field, b.known) for b in r.benchmarks] == [("HexaWorld", "title", False)]
