@@ -39,7 +39,7 @@ UnitName = Literal["percent", "points", "times", "orders"]
 DIRECTION_WINDOW = 70
 # How far from a gain its baseline or metric may be stated.
 CONTEXT_BEFORE, CONTEXT_AFTER = 240, 120
-# The longest stretch a construction may cover after its anchor.
+# The longest stretch a construction may cover.
 MATCH_WINDOW = 240
 # Where a construction may start: after a space or bracket, or at the number itself.
 CANDIDATE = regex.compile(r"(?<![^\s(\[])[^\s(\[]")
@@ -235,10 +235,10 @@ class GainExtractor:
 
     def _constructions(self, text: str, anchors: list[tuple[int, list[int]]]) -> list[_Found]:
         taken: list[tuple[int, int]] = []
+        memo: dict[tuple[int, int], regex.Match | None] = {}  # neighbouring anchors share starts
         for v in self.vetoes:
-            rx, reach = v.rx, v.rule.reach
             for a, starts in anchors:
-                m = _covering(rx, text, a, starts, reach)
+                m = _covering(v, text, a, starts, memo)
                 if m is not None:
                     taken.append(m.span("veto") if m.groupdict().get("veto") is not None else m.span())
         found: list[_Found] = []
@@ -246,7 +246,7 @@ class GainExtractor:
             for a, starts in anchors:
                 if any(s <= a < e for s, e in taken):
                     continue
-                m = _covering(c.rx, text, a, starts, c.rule.reach)
+                m = _covering(c, text, a, starts, memo)
                 f = self._from_match(text, m, c.rule) if m is not None else None
                 if f is None or any(s < f.end and f.start < e for s, e in taken):
                     continue
@@ -394,19 +394,24 @@ class GainExtractor:
         return best[1] if best else None
 
 
-def _covering(rx, text: str, anchor: int, starts: list[int], reach: int) -> regex.Match | None:
-    """The leftmost match of ``rx`` that starts at one of ``starts`` (at most ``reach`` characters
-    before ``anchor``) and covers ``anchor``.
+def _covering(c: _Construction, text: str, anchor: int, starts: list[int],
+              memo: dict[tuple[int, int], regex.Match | None]) -> regex.Match | None:
+    """The leftmost match of the rule that starts at one of ``starts`` (at most the rule's ``reach``
+    characters before ``anchor``) and covers ``anchor``.
 
     These anchored calls are many and short, and the regex timeout costs more than the match
     itself, so they use the bare compiled pattern on a bounded window instead: no construction
-    may run past ``MATCH_WINDOW`` characters after its anchor, which bounds any backtracking."""
-    raw = getattr(rx, "rx", rx)
-    end = min(len(text), anchor + MATCH_WINDOW)
+    may run past ``MATCH_WINDOW`` characters after its start, which bounds any backtracking; and
+    neighbouring anchors share starts, so each (rule, start) is matched once (``memo``)."""
+    raw = getattr(c.rx, "rx", c.rx)
+    lo = anchor - c.rule.reach
     for p in starts:
-        if p < anchor - reach:
+        if p < lo:
             continue
-        m = raw.match(text, p, end)
+        key = (id(c), p)
+        if key not in memo:
+            memo[key] = raw.match(text, p, min(len(text), p + MATCH_WINDOW))
+        m = memo[key]
         if m is not None and m.start() <= anchor < m.end():
             return m
     return None

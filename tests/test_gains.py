@@ -1,0 +1,131 @@
+"""Reported gains through the public API: behaviour the pattern examples do not pin down on their
+own (offsets, one gain vs two, sentence limits, number forms, worst-case time)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor import extract
+
+
+def gains(abstract: str, title: str = "A paper"):
+    return extract(title, abstract).gains
+
+
+def only(abstract: str):
+    found = gains(abstract)
+    assert len(found) == 1, [g.text for g in found]
+    return found[0]
+
+
+def test_every_gain_reproduces_its_text_from_its_offsets():
+    abstract = (
+        "On the web split, accuracy rises by +12.7% (34.66% rightarrow 47.36%). "
+        "Latency is 2.5× lower than the cascade, and memory drops by 45\\% overall. "
+        "It uses 1,800x fewer samples and beats PPO by −3.1 points on nothing."
+    )
+    record = extract("Fast agents", abstract)
+    assert len(record.gains) >= 4
+    for g in record.gains:
+        assert getattr(record, g.field)[g.start : g.end] == g.text
+
+
+def test_magnitude_with_before_after_pair_is_one_gain():
+    g = only("The planner surpasses the strong baseline by +12.7% (34.66% → 47.36%) in accuracy.")
+    assert (g.value, g.unit, g.from_, g.to) == (12.7, "percent", 34.66, 47.36)
+    assert g.text.endswith("47.36%)")
+
+
+def test_latex_arrow_and_escaped_percent_read_as_before_after():
+    g = only("Success improves (20\\% rightarrow 35\\%) on long tasks.")
+    assert (g.from_, g.to, g.unit, g.direction) == (20, 35, "percent", "up")
+
+
+def test_points_with_relative_percent_are_two_gains():
+    found = gains("Our agent beats the larger agent by 9 percentage points (15% relative).")
+    assert sorted((g.value, g.unit) for g in found) == [(9, "points"), (15, "percent")]
+
+
+def test_before_after_direction_follows_the_numbers_not_the_verb():
+    g = only("With the verifier, the error rate improves from 12% to 4%.")
+    assert g.direction == "down"
+
+
+def test_coordinated_amounts_keep_the_direction_of_their_head():
+    found = gains("Our cache reduces latency by 30% on phones and 20% on laptops.")
+    assert [(g.value, g.direction) for g in found] == [(30, "down"), (20, "down")]
+
+
+def test_number_forms():
+    assert only("It needs 1,800x fewer labels than before.").value == 1800
+    assert only("Search becomes two orders of magnitude cheaper.").value == 2
+    r = only("Throughput improves by between 3 and 5 times.")
+    assert (r.value, r.value_max, r.unit) == (3, 5, "times")
+    q = only("Recall improves by about 19% on the hard split.")
+    assert (q.value, q.qualifier) == (19, "about")
+
+
+def test_baseline_is_never_taken_from_another_sentence():
+    g = only("We compare against PPO and SAC. Our agent trains 3x faster.")
+    assert g.baseline is None
+    assert only("Our agent trains 3x faster than PPO.").baseline == "PPO"
+
+
+def test_metric_is_null_when_the_sentence_does_not_name_one():
+    assert only("The new agent is better by 12%.").metric is None
+    assert only("The new agent improves success rate by 12%.").metric == "success rate"
+
+
+def test_a_gain_in_the_title_points_into_the_title():
+    record = extract("Training 10x faster with sparse replay", "We study replay buffers.")
+    (g,) = record.gains
+    assert g.field == "title" and record.title[g.start : g.end] == g.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dataset has 12 tasks, 7B parameters and was released in 2023.",
+        "Our agent achieves 87.88% Pass@3 and a success rate exceeding 94%.",
+        "Results hold with p < 0.05 and top-1 accuracy of 76.5%.",
+        "Rivals that are an order of magnitude larger still lose.",
+        "Simulation is orders of magnitude faster than real robots.",
+    ],
+)
+def test_scores_counts_sizes_and_thresholds_are_not_gains(text):
+    assert gains(text) == []
+
+
+def test_worst_case_inputs_stay_fast():
+    nasty = [
+        "by " * 3000 + "5%",
+        "1% " * 4000,
+        ("improves the " + "very " * 500 + "large model by 3x. ") * 5,
+        "from 1 to 2 " * 2000 + "%",
+        "(" * 2000 + "3.5x" + ")" * 2000,
+    ]
+    for text in nasty:
+        t = time.perf_counter()
+        extract("t", text)
+        assert time.perf_counter() - t < 2.0, text[:40]
+
+
+PIECES = st.sampled_from(
+    ["by", "from", "to", "up to", "about", "~", "+", "−", "(", ")", "→", "rightarrow", "\\%", "%", "x", "×",
+     "times", "-fold", "orders of magnitude", "points", "faster", "fewer", "improvement", "reduces", "than",
+     "PPO", "the baseline", ",", ".", "and", "two", "an", "12", "3.5", "1,800", "0.45", "49.5", "in", "of"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, min_size=1, max_size=30))
+def test_any_mix_of_gain_words_yields_a_valid_record(words):
+    record = extract("t", " ".join(words))
+    for g in record.gains:
+        assert record.abstract[g.start : g.end] == g.text
+        assert g.value is not None or (g.from_ is not None and g.to is not None)
+        assert g.value_max is None or g.value_max > g.value
