@@ -106,6 +106,11 @@ class _Hit:
     cue: str | None = None
 
 
+def _short_acronym(form: str) -> bool:
+    """A short all-capitals name (CUB, MME, SST) is another word in lower case: match it as written."""
+    return form.isalpha() and form.isupper() and len(form) <= 4
+
+
 def _inside_compound(text: str, start: int, end: int) -> bool:
     """A match that is only part of a larger hyphenated name: "GQA" in "MS-GQA", "Atari" in
     "Atari-HEAD". A lowercase tail ("MuJoCo-based") is an adjective compound and still counts."""
@@ -125,10 +130,13 @@ class BenchmarkExtractor:
         self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for rule in rules:
-            key = rule.id
-            self.by_key[key] = rule
-            matcher = self.matcher_exact if rule.case_sensitive else self.matcher_lower
-            matcher.add(key, [nlp.make_doc(form) for form in rule.surface_forms])
+            self.by_key[rule.id] = rule
+            exact = [f for f in rule.surface_forms if rule.case_sensitive or _short_acronym(f)]
+            folded = [f for f in rule.surface_forms if f not in exact]
+            if exact:
+                self.matcher_exact.add(rule.id, [nlp.make_doc(f) for f in exact])
+            if folded:
+                self.matcher_lower.add(rule.id, [nlp.make_doc(f) for f in folded])
         self.canonical = {r.name.lower(): r for r in rules}
         for r in rules:
             for a in r.aliases:

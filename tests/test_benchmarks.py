@@ -63,3 +63,9 @@ def test_links_are_not_benchmarks():
 def test_title_benchmark_is_the_papers_own():
     r = extract("HexaWorld: A Benchmark for Hexapod Locomotion", "")
     assert [(b.name, b.field, b.known) for b in r.benchmarks] == [("HexaWorld", "title", False)]
+
+
+def test_short_all_caps_names_match_as_written():
+    r = extract("", "A bear cub sleeps; the sst rises. We report accuracy on CUB and SST.")
+    assert sorted((b.name, tuple(m.text for m in b.mentions)) for b in r.benchmarks) == [
+        ("CUB-200-2011", ("CUB",)), ("Stanford Sentiment Treebank", ("SST",))]
