@@ -10,8 +10,9 @@ Data: patterns/gains.toml. Every rule does one job, told apart by the field it s
   ``sign``, ``qualifier``, ``text`` (the gain's minimal text when narrower than the match);
 - ``regex`` + ``trigger``: where a gain may be (a number with a unit, an arrow, "doubles"); the
   constructions are tried only at word starts just before each trigger hit, which keeps the
-  per-abstract cost near that of one regex pass. A trigger with ``needs`` (literal lowercase
-  words) is only tried where one of them occurs, and its regex starts at that word;
+  per-abstract cost near that of one regex pass;
+- ``needs`` (literal lowercase words): a trigger is only tried where one of them occurs, and its
+  regex starts at that word; a context rule only runs on a sentence holding one of them;
 - ``regex`` + ``veto``: text that is never a gain (e.g. "10-fold cross-validation");
 - ``regex`` + ``follow``: a coordinated gain right after a found one ("by 5% on A and 7% on B");
 - ``join``: the gap that makes a magnitude and an adjacent before→after pair one gain;
@@ -207,7 +208,17 @@ class GainExtractor:
         found = [f for f in found if _one_sentence(f, sents)]
         found = self._follow(text, found, sents)
         found = self._join(text, found)
-        return [self._gain(text, f, field, sents, benchmarks) for f in found]
+        # Context is read once per sentence, only as far around its gains as a phrase may sit.
+        spans: dict[int, tuple[int, int]] = {}
+        for f in found:
+            si = _sentence(sents, f.start)
+            lo, hi = spans.get(si, (f.start, f.end))
+            spans[si] = (min(lo, f.start), max(hi, f.end))
+        phrases = {
+            si: self._phrases(text, max(sents[si][0], lo - CONTEXT_BEFORE), min(sents[si][1], hi + CONTEXT_AFTER))
+            for si, (lo, hi) in spans.items()
+        }
+        return [self._gain(text, f, field, sents, benchmarks, phrases) for f in found]
 
     def _anchors(self, text: str) -> list[tuple[int, list[int]]]:
         """Trigger hits, each with the positions a construction covering it may start from."""
@@ -359,8 +370,9 @@ class GainExtractor:
     # -- sentence context --------------------------------------------------------------------
 
     def _gain(self, text: str, f: _Found, field: str, sents: list[tuple[int, int]],
-              benchmarks: list[tuple[int, int, str]]) -> Gain:
-        s_start, s_end = sents[_sentence(sents, f.start)]
+              benchmarks: list[tuple[int, int, str]], phrases: dict[int, list[_Phrase]]) -> Gain:
+        si = _sentence(sents, f.start)
+        s_start, s_end = sents[si]
         return Gain(
             text=text[f.start : f.end],
             value=f.value,
@@ -370,8 +382,8 @@ class GainExtractor:
             **{"from": f.frm},
             to=f.to,
             qualifier=f.qualifier,
-            metric=self._context(text, s_start, s_end, f, "metric"),
-            baseline=self._context(text, s_start, s_end, f, "baseline"),
+            metric=_closest(phrases[si], f, "metric"),
+            baseline=_closest(phrases[si], f, "baseline"),
             benchmark=_nearest([(b0, b1, n) for b0, b1, n in benchmarks if s_start <= b0 and b1 <= s_end], f),
             field=field,
             start=f.start,
@@ -379,19 +391,42 @@ class GainExtractor:
             pattern=f"{KIND}.{f.rule_id}",
         )
 
-    def _context(self, text: str, s_start: int, s_end: int, f: _Found, what: str) -> str | None:
-        """The nearest baseline/metric phrase stated in the gain's own sentence (within
-        ``CONTEXT_BEFORE``/``CONTEXT_AFTER`` characters of the gain: long sentences list many
-        results, and the phrase that belongs to this one sits next to it)."""
-        lo, hi = max(s_start, f.start - CONTEXT_BEFORE), min(s_end, f.end + CONTEXT_AFTER)
-        best: tuple[int, str] | None = None
-        for c in self.context[what]:
-            for m in c.rx.finditer(text, lo, hi):
-                value = _clean(m.group(what), strip_article=what == "metric")
-                distance = _distance(m.start(what), m.end(what), f) + c.rule.penalty
-                if value and (best is None or distance < best[0]):
-                    best = (distance, value)
-        return best[1] if best else None
+    def _phrases(self, text: str, s_start: int, s_end: int) -> list[_Phrase]:
+        """Every baseline/metric phrase the context rules find in this stretch of one sentence."""
+        out = []
+        low = text[s_start:s_end].lower()
+        for what, rules in self.context.items():
+            for c in rules:
+                if c.rule.needs and not any(w in low for w in c.rule.needs):
+                    continue
+                for m in c.rx.finditer(text, s_start, s_end):
+                    value = _clean(m.group(what), strip_article=what == "metric")
+                    if value:
+                        out.append(_Phrase(what, m.start(what), m.end(what), value, c.rule.penalty))
+        return out
+
+
+@dataclass
+class _Phrase:
+    what: str
+    start: int
+    end: int
+    value: str
+    penalty: int
+
+
+def _closest(phrases: list[_Phrase], f: _Found, what: str) -> str | None:
+    """The nearest phrase of that kind within ``CONTEXT_BEFORE``/``CONTEXT_AFTER`` characters of the
+    gain: long sentences list many results, and the phrase that belongs to this one sits next to it.
+    Ties go to the earlier rule."""
+    best: tuple[int, str] | None = None
+    for p in phrases:
+        if p.what != what or p.end < f.start - CONTEXT_BEFORE or p.start > f.end + CONTEXT_AFTER:
+            continue
+        distance = _distance(p.start, p.end, f) + p.penalty
+        if best is None or distance < best[0]:
+            best = (distance, p.value)
+    return best[1] if best else None
 
 
 def _covering(c: _Construction, text: str, anchor: int, starts: list[int],

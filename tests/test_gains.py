@@ -100,18 +100,21 @@ def test_scores_counts_sizes_and_thresholds_are_not_gains(text):
     assert gains(text) == []
 
 
-def test_worst_case_inputs_stay_fast():
+def test_worst_case_inputs_stay_fast(pipeline):
+    """The gains stage alone (spaCy's own tokenizer has its own worst cases)."""
     nasty = [
         "by " * 3000 + "5%",
         "1% " * 4000,
         ("improves the " + "very " * 500 + "large model by 3x. ") * 5,
         "from 1 to 2 " * 2000 + "%",
-        "(" * 2000 + "3.5x" + ")" * 2000,
+        "(" * 300 + "3.5x" + ")" * 300,
+        "a 3% " + "increase " * 3000,
     ]
     for text in nasty:
+        doc = pipeline.nlp(text)
         t = time.perf_counter()
-        extract("t", text)
-        assert time.perf_counter() - t < 2.0, text[:40]
+        pipeline.gains.find(doc, "abstract", [], text=text)
+        assert time.perf_counter() - t < 1.0, text[:40]
 
 
 PIECES = st.sampled_from(
