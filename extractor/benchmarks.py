@@ -68,6 +68,9 @@ class CueRule(PatternRule):
     not_names: list[str] = []
     not_first: list[str] = []
     regex: str | None = None
+    requires: list[str] = Field(
+        default=[], description="words (any case) of which one must occur in the text before `regex` is tried"
+    )
     applies_to: list[Literal["title", "abstract"]] = ["title", "abstract"]
     may_contain_known: bool = Field(
         default=False,
@@ -146,7 +149,11 @@ class BenchmarkExtractor:
         self.window = max((c.window for c in self.cue_rules), default=8)
         macros = {k: v for c in cue_rules for k, v in c.macros.items()}
         self.discovery = [
-            (c, compile_regex(expand_macros(c.regex, macros, f"{CUE_KIND}.{c.id}"), rule_id=f"{CUE_KIND}.{c.id}"))
+            (
+                c,
+                compile_regex(expand_macros(c.regex, macros, f"{CUE_KIND}.{c.id}"), rule_id=f"{CUE_KIND}.{c.id}"),
+                tuple(w.lower() for w in c.requires),
+            )
             for c in cue_rules
             if c.regex
         ]
@@ -169,9 +176,9 @@ class BenchmarkExtractor:
         return None
 
     def find(
-        self, doc: Doc, field: str, masked: list[tuple[int, int]], defined: dict[str, str] | None = None
+        self, doc: Doc, text: str, field: str, masked: list[tuple[int, int]], defined: dict[str, str] | None = None
     ) -> list[_Hit]:
-        text = doc.text
+        """``text`` is ``doc.text``, passed in because spaCy rebuilds that string on every access."""
         defined = defined or {}
         matches = [*self.matcher_lower(doc, as_spans=True), *self.matcher_exact(doc, as_spans=True)]
         spans = [s for s in filter_spans(matches) if not _inside_compound(text, s.start_char, s.end_char)]
@@ -194,8 +201,9 @@ class BenchmarkExtractor:
             hits.append(_Hit(rule, rule.name, span.start_char, span.end_char, f"{KIND}.{rule.id}", span.text, cue))
         known_spans = [(h.start, h.end) for h in hits]
         taken = known_spans + list(masked)
-        for cue_rule, rx in self.discovery:
-            if field not in cue_rule.applies_to:
+        lower = text.lower()  # a substring test per word is ten times cheaper than a case-blind regex
+        for cue_rule, rx, requires in self.discovery:
+            if field not in cue_rule.applies_to or (requires and not any(w in lower for w in requires)):
                 continue
             for m in rx.finditer(text):
                 for start, end in _name_spans(m):

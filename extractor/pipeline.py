@@ -71,7 +71,7 @@ class Pipeline:
         # (ARC)" is not the AI2 Reasoning Challenge), wherever it is used.
         defined = {p.short: p.long for field_pairs in pairs.values() for p in field_pairs}
         for field, text in fields.items():
-            hits = self.benchmarks.find(docs[field], field, masks[field], defined)
+            hits = self.benchmarks.find(docs[field], text, field, masks[field], defined)
             bench_hits += [(field, h) for h in hits]
             gains += self.gains.find(docs[field], field, [(h.start, h.end, h.name) for h in hits], text=text)
         benchmarks = build_items(bench_hits)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 import regex
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .patterns import PatternRule, compile_regex, regex_validator
 from .record import Url
@@ -29,6 +29,9 @@ PORT_LIKE = regex.compile(r":\d")
 
 class Rule(PatternRule):
     regex: str | None = None
+    requires: str | None = Field(
+        default=None, description="a cheap regex that must occur in the text before `regex` is tried"
+    )
     tlds: list[str] = []
     hosts: list[str] = []
     url_kind: Literal["code", "project"] | None = None
@@ -78,8 +81,13 @@ def normalise(link: str, host: str) -> str:
 
 class UrlExtractor:
     def __init__(self, rules: list[Rule]):
-        self.detectors: list[tuple[Rule, regex.Pattern, frozenset[str]]] = [
-            (r, compile_regex(r.regex, regex.IGNORECASE, f"{KIND}.{r.id}"), frozenset(t.lower() for t in r.tlds))
+        self.detectors = [
+            (
+                r,
+                compile_regex(r.regex, regex.IGNORECASE, f"{KIND}.{r.id}"),
+                frozenset(t.lower() for t in r.tlds),
+                compile_regex(r.requires, 0, f"{KIND}.{r.id}") if r.requires else None,
+            )
             for r in rules
             if r.regex
         ]
@@ -97,7 +105,9 @@ class UrlExtractor:
             return []
         found: list[Url] = []
         taken: list[tuple[int, int]] = []
-        for rule, rx, tlds in self.detectors:
+        for rule, rx, tlds, requires in self.detectors:
+            if requires is not None and not requires.search(text):
+                continue
             for m in rx.finditer(text):
                 start = m.start()
                 link = _trim(m.group(0))
