@@ -3,6 +3,7 @@ exit codes, atomic output."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import orjson
 from conftest import FIXTURES
 
 from extractor.cli import main
+from extractor.progress import Progress
 from extractor.readers import Problems, read_papers
 from extractor.record import Record
 
@@ -87,3 +89,62 @@ def test_broken_user_patterns_stop_the_run_with_the_reason(tmp_path):
     proc = run_cli("run", "-", "--patterns", str(tmp_path), stdin=b'{"title": "T"}')
     assert proc.returncode == 3
     assert "bad.toml:2: rule 'gains.x'" in proc.stderr.decode()
+
+
+# ---------------------------------------------------------------- progress on stderr
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal():
+    clock, err = FakeClock(), io.StringIO()
+    bar = Progress(err, "auto", total=1000, clock=clock)
+    clock.now = 5
+    bar.update(100)
+    assert err.getvalue() == ""  # short runs stay quiet
+    clock.now = 10
+    bar.update(250, skipped=3)
+    assert err.getvalue() == "progress: 250/1,000 records (25.0%), 25/s, elapsed 0:10, ETA 0:30, 3 skipped\n"
+    clock.now = 25
+    bar.update(400)
+    assert err.getvalue().count("\n") == 2
+
+
+def test_progress_bar_on_a_terminal_redraws_in_place_and_keeps_messages_readable():
+    clock, err = FakeClock(), Tty()
+    bar = Progress(err, "auto", total=100, clock=clock)
+    clock.now = 1
+    bar.update(50)
+    assert err.getvalue().startswith("\r[############............]  50/100 records (50.0%)")
+    assert "\n" not in err.getvalue()
+    bar.echo("skipped: a.jsonl:3: malformed JSON")
+    assert err.getvalue().endswith("\r\x1b[Kskipped: a.jsonl:3: malformed JSON\n")  # bar cleared first
+    bar.close()
+
+
+def test_progress_off_prints_nothing():
+    clock, err = FakeClock(), Tty()
+    bar = Progress(err, "off", total=10, clock=clock)
+    clock.now = 100
+    bar.update(5)
+    assert err.getvalue() == ""
+
+
+def test_jobs_and_progress_options(tmp_path):
+    proc = run_cli("run", "-", "--jobs", "0", stdin=b'{"title": "T"}')
+    assert proc.returncode == 2 and "--jobs must be at least 1" in proc.stderr.decode()
+    proc = run_cli("run", "-", "--jobs", "2", "--progress", "lines", stdin=b'{"title": "T"}\n{"title": "U"}\n')
+    assert proc.returncode == 0
+    assert [json.loads(line)["title"] for line in proc.stdout.splitlines()] == ["T", "U"]
+    assert "2 processes" in proc.stderr.decode()
