@@ -286,15 +286,20 @@ class GainExtractor:
         elif g.get("sign") and g["sign"] != "+":
             direction = "down"
         else:
-            direction = self._direction(text, start, end)
+            quiet = m.spans("qualifier") if "qualifier" in m.re.groupindex else []
+            direction = self._direction(text, start, end, quiet)
         qualifiers = m.captures("qualifier") if "qualifier" in m.re.groupindex else []
         return _Found(start, end, value, value_max, unit, direction, frm, to,
                       _clean(" ".join(qualifiers)), rule.id)
 
-    def _direction(self, text: str, start: int, end: int) -> str:
+    def _direction(self, text: str, start: int, end: int, quiet: list[tuple[int, int]] = ()) -> str:
         """The gain's own words first ("reduction", "fewer"), then the nearest direction word before
-        it in the same clause ("reduces training costs by 8x"); up when nothing says otherwise."""
-        own = text[start:end]
+        it in the same clause ("reduces training costs by 8x"); up when nothing says otherwise.
+        ``quiet`` spans (the qualifier: "more than", "less than") say nothing about direction."""
+        own = list(text[start:end])
+        for q0, q1 in quiet:
+            own[max(0, q0 - start) : max(0, q1 - start)] = " " * max(0, min(q1, end) - max(q0, start))
+        own = "".join(own)
         for rx, name in ((self.down_rx, "down"), (self.up_rx, "up")):
             if rx is not None and rx.search(own):
                 return name
