@@ -7,7 +7,8 @@ Data: patterns/gains.toml. Every rule does one job, told apart by the field it s
 - ``down_words`` / ``up_words``: words that say which way a gain goes;
 - ``regex`` alone: a construction, tried in file order; a later construction never overlaps an
   earlier one's text. Groups: ``value``, ``value_max``, ``from``, ``to``, ``unit``, ``scale``,
-  ``sign``, ``qualifier``, ``text`` (the gain's minimal text when narrower than the match);
+  ``sign``, ``qualifier``, ``text`` (the gain's minimal text when narrower than the match),
+  ``metric``/``baseline`` (when the construction itself names them);
 - ``regex`` + ``trigger``: where a gain may be (a number with a unit, an arrow, "doubles"); the
   constructions are tried only at word starts just before each trigger hit, which keeps the
   per-abstract cost near that of one regex pass;
@@ -64,8 +65,9 @@ class Rule(PatternRule):
     only_units: list[UnitName] = []
     needs: list[str] = []
     # How far before a trigger hit the construction may start ("saves up to 46%"): every start
-    # tried is a regex call, so constructions that begin at the number keep this short.
-    reach: int = Field(default=64, ge=0, le=200)
+    # tried is a regex call, so constructions that begin at the number keep this short. Unset, the
+    # rule is run over the whole text instead (any construction works, at the cost of a full scan).
+    reach: int | None = Field(default=None, ge=0, le=200)
     # A context phrase's distance handicap (characters) when it competes with other rules' phrases.
     penalty: int = Field(default=0, ge=0)
     direction: Literal["up", "down"] | None = None
@@ -104,6 +106,8 @@ class _Found:
     to: float | None
     qualifier: str | None
     rule_id: str
+    metric: str | None = None
+    baseline: str | None = None
 
 
 def _expand(pattern: str, macros: dict[str, str], rule_id: str) -> str:
@@ -160,7 +164,8 @@ class GainExtractor:
                 self.context[r.context].append(c)
             else:
                 self.constructions.append(c)
-        self.reach = max([c.rule.reach for c in self.constructions + self.vetoes], default=0)
+        self.reach = max([c.rule.reach or 0 for c in self.constructions + self.vetoes], default=0)
+        self.scanning = any(c.rule.reach is None for c in self.constructions + self.vetoes)
         self.down_rx = _word_rx(down)
         self.up_rx = _word_rx(up)
 
@@ -199,7 +204,7 @@ class GainExtractor:
         tokens costs more than finding the gains); the doc is only read for sentence bounds."""
         text = doc.text if text is None else text
         anchors = self._anchors(text)
-        if not anchors:
+        if not anchors and not self.scanning:
             return []
         found = self._constructions(text, anchors)
         if not found:
@@ -248,17 +253,12 @@ class GainExtractor:
         taken: list[tuple[int, int]] = []
         memo: dict[tuple[int, int], regex.Match | None] = {}  # neighbouring anchors share starts
         for v in self.vetoes:
-            for a, starts in anchors:
-                m = _covering(v, text, a, starts, memo)
-                if m is not None:
-                    taken.append(m.span("veto") if m.groupdict().get("veto") is not None else m.span())
+            for m in _matches(v, text, anchors, taken, memo):
+                taken.append(m.span("veto") if m.groupdict().get("veto") is not None else m.span())
         found: list[_Found] = []
         for c in self.constructions:
-            for a, starts in anchors:
-                if any(s <= a < e for s, e in taken):
-                    continue
-                m = _covering(c, text, a, starts, memo)
-                f = self._from_match(text, m, c.rule) if m is not None else None
+            for m in _matches(c, text, anchors, taken, memo):
+                f = self._from_match(text, m, c.rule)
                 if f is None or any(s < f.end and f.start < e for s, e in taken):
                     continue
                 taken.append((f.start, f.end))
@@ -290,7 +290,7 @@ class GainExtractor:
             direction = self._direction(text, start, end, quiet)
         qualifiers = m.captures("qualifier") if "qualifier" in m.re.groupindex else []
         return _Found(start, end, value, value_max, unit, direction, frm, to,
-                      _clean(" ".join(qualifiers)), rule.id)
+                      _clean(" ".join(qualifiers)), rule.id, _clean(g.get("metric")), _clean(g.get("baseline")))
 
     def _direction(self, text: str, start: int, end: int, quiet: list[tuple[int, int]] = ()) -> str:
         """The gain's own words first ("reduction", "fewer"), then the nearest direction word before
@@ -359,7 +359,8 @@ class GainExtractor:
             if "(" in gap and text[end : end + 1] == ")":
                 end += 1
             out[-1] = _Found(prev.start, end, mag.value, mag.value_max, mag.unit, pair.direction,
-                             pair.frm, pair.to, mag.qualifier, rule.id)
+                             pair.frm, pair.to, mag.qualifier, rule.id,
+                             mag.metric or pair.metric, mag.baseline or pair.baseline)
         return out
 
     def _joinable(self, text: str, a: _Found, b: _Found) -> Rule | None:
@@ -387,8 +388,8 @@ class GainExtractor:
             **{"from": f.frm},
             to=f.to,
             qualifier=f.qualifier,
-            metric=_closest(phrases[si], f, "metric"),
-            baseline=_closest(phrases[si], f, "baseline"),
+            metric=f.metric or _closest(phrases[si], f, "metric"),
+            baseline=f.baseline or _closest(phrases[si], f, "baseline"),
             benchmark=_nearest([(b0, b1, n) for b0, b1, n in benchmarks if s_start <= b0 and b1 <= s_end], f),
             field=field,
             start=f.start,
@@ -432,6 +433,21 @@ def _closest(phrases: list[_Phrase], f: _Found, what: str) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, p.value)
     return best[1] if best else None
+
+
+def _matches(c: _Construction, text: str, anchors: list[tuple[int, list[int]]], taken: list[tuple[int, int]],
+             memo: dict[tuple[int, int], regex.Match | None]):
+    """The rule's matches: around each anchor not yet taken, or over the whole text for a rule
+    without ``reach``."""
+    if c.rule.reach is None:
+        yield from c.rx.finditer(text)
+        return
+    for a, starts in anchors:
+        if any(s <= a < e for s, e in taken):
+            continue
+        m = _covering(c, text, a, starts, memo)
+        if m is not None:
+            yield m
 
 
 def _covering(c: _Construction, text: str, anchor: int, starts: list[int],
