@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import string
 import subprocess
 import sys
@@ -138,6 +139,7 @@ def run_extractor(corpus: Path, jobs: int, out: Path) -> dict:
     cmd = [str(Path(sys.executable).with_name("extractor")), "run", str(corpus), "-o", str(out),
            "--jobs", str(jobs), "--progress", "off"]
     peak = [0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
 
@@ -151,10 +153,22 @@ def run_extractor(corpus: Path, jobs: int, out: Path) -> dict:
     _, err = proc.communicate()
     seconds = time.perf_counter() - start
     sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the run and its workers, once reaped
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"extractor run failed ({proc.returncode}):\n{err.decode()[-2000:]}")
     written = sum(1 for _ in out.open("rb"))
-    return {"seconds": seconds, "written": written, "rate": written / seconds, "rss_mb": peak[0] / 1024}
+    return {"seconds": seconds, "written": written, "rate": written / seconds, "rss_mb": peak[0] / 1024,
+            "cpu_ms": 1000 * cpu / max(written, 1)}
+
+
+def _same_output(a: Path, b: Path) -> str:
+    if a.read_bytes() == b.read_bytes():
+        return "yes"
+    versions = {orjson.loads(f.open("rb").readline())["patterns_version"] for f in (a, b)}
+    if len(versions) > 1:
+        return "no: the pattern files changed between the two runs (patterns_version differs)"
+    return "NO"
 
 
 # ---------------------------------------------------------------- where the time goes
@@ -227,6 +241,7 @@ def main() -> None:
         t = time.perf_counter()
         build_corpus(args.n, corpus)
         size = corpus.stat().st_size
+        print(f"load average at the start: {os.getloadavg()[0]:.2f}")
         print(f"corpus: {args.n:,} abstracts, {size / 1e6:.0f} MB, built in {time.perf_counter() - t:.1f}s "
               f"({os.cpu_count()} CPUs; {NEW_WORD_SHARE:.0%} of words never seen before)\n")
 
@@ -234,14 +249,18 @@ def main() -> None:
             floor, _ = tokenizer_rate(corpus)
             one = run_extractor(corpus, 1, work / "out1.jsonl")
             par = run_extractor(corpus, args.jobs, work / "outN.jsonl")
-            same = (work / "out1.jsonl").read_bytes() == (work / "outN.jsonl").read_bytes()
-            print(f"{'path':<42}{'abstracts/s':>12}{'x tokenizer':>13}{'peak RSS':>10}")
-            print(f"{'(a) spaCy blank tokenizer alone':<42}{floor:>12,.0f}{1.0:>13.2f}{'':>10}")
-            for label, r in ((f"(b) extractor run --jobs 1", one), (f"(b) extractor run --jobs {args.jobs}", par)):
-                print(f"{label:<42}{r['rate']:>12,.0f}{floor / r['rate']:>13.2f}{r['rss_mb']:>8.0f}MB")
+            same = _same_output(work / "out1.jsonl", work / "outN.jsonl")
+            print(f"{'path':<36}{'abstracts/s':>12}{'x tokenizer':>13}{'peak RSS':>10}{'CPU ms/abstract':>17}")
+            print(f"{'(a) spaCy blank tokenizer alone':<36}{floor:>12,.0f}{1.0:>13.2f}{'':>10}{1000 / floor:>17.2f}")
+            for label, r in (("(b) extractor run --jobs 1", one), (f"(b) extractor run --jobs {args.jobs}", par)):
+                print(f"{label:<36}{r['rate']:>12,.0f}{floor / r['rate']:>13.2f}{r['rss_mb']:>8.0f}MB"
+                      f"{r['cpu_ms']:>17.2f}")
             print(f"\ncost per abstract, --jobs 1 vs tokenizer: {floor / one['rate']:.2f}x (target <= 3)")
             print(f"speed-up of --jobs {args.jobs} over --jobs 1: {par['rate'] / one['rate']:.2f}x (target >= 1.7)")
             print(f"--jobs {args.jobs} output identical to --jobs 1: {same}")
+            print(f"parallel overhead (CPU per abstract, --jobs {args.jobs} vs 1): "
+                  f"{par['cpu_ms'] / one['cpu_ms'] - 1:+.0%}")
+            print(f"load average at the end: {os.getloadavg()[0]:.2f} (other processes compete for the cores)")
 
             if args.rss:
                 big = work / f"corpus_{args.rss}.jsonl"
