@@ -296,10 +296,11 @@ class GainExtractor:
         """The gain's own words first ("reduction", "fewer"), then the nearest direction word before
         it in the same clause ("reduces training costs by 8x"); up when nothing says otherwise.
         ``quiet`` spans (the qualifier: "more than", "less than") say nothing about direction."""
-        own = list(text[start:end])
+        own = text[start:end]
         for q0, q1 in quiet:
-            own[max(0, q0 - start) : max(0, q1 - start)] = " " * max(0, min(q1, end) - max(q0, start))
-        own = "".join(own)
+            a, b = max(q0, start) - start, min(q1, end) - start
+            if a < b:
+                own = own[:a] + " " * (b - a) + own[b:]
         for rx, name in ((self.down_rx, "down"), (self.up_rx, "up")):
             if rx is not None and rx.search(own):
                 return name
