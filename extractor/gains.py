@@ -13,7 +13,8 @@ Data: patterns/gains.toml. Every rule does one job, told apart by the field it s
   constructions are tried only at word starts just before each trigger hit, which keeps the
   per-abstract cost near that of one regex pass;
 - ``needs`` (literal lowercase words): a trigger is only tried where one of them occurs, and its
-  regex starts at that word; a context rule only runs on a sentence holding one of them;
+  regex starts at that word; a construction or veto only near an anchor with one of them close
+  by (``NEEDS_AFTER`` characters past it); a context rule only on a sentence holding one;
 - ``regex`` + ``veto``: text that is never a gain (e.g. "10-fold cross-validation");
 - ``regex`` + ``follow``: a coordinated gain right after a found one ("by 5% on A and 7% on B");
 - ``join``: the gap that makes a magnitude and an adjacent before→after pair one gain;
@@ -41,6 +42,8 @@ UnitName = Literal["percent", "points", "times", "orders"]
 DIRECTION_WINDOW = 70
 # How far from a gain its baseline or metric may be stated.
 CONTEXT_BEFORE, CONTEXT_AFTER = 240, 120
+# How far past an anchor a construction's cue word may sit ("a 3x end-to-end latency reduction").
+NEEDS_AFTER = 80
 # The longest stretch a construction may cover.
 MATCH_WINDOW = 240
 # Where a construction may start: after a space or bracket, or at the number itself.
@@ -252,12 +255,14 @@ class GainExtractor:
     def _constructions(self, text: str, anchors: list[tuple[int, list[int]]]) -> list[_Found]:
         taken: list[tuple[int, int]] = []
         memo: dict[tuple[int, int], regex.Match | None] = {}  # neighbouring anchors share starts
+        low = text.lower()
+        low = low if len(low) == len(text) else None  # lowercasing moved offsets: no cue pre-check
         for v in self.vetoes:
-            for m in _matches(v, text, anchors, taken, memo):
+            for m in _matches(v, text, low, anchors, taken, memo):
                 taken.append(m.span("veto") if m.groupdict().get("veto") is not None else m.span())
         found: list[_Found] = []
         for c in self.constructions:
-            for m in _matches(c, text, anchors, taken, memo):
+            for m in _matches(c, text, low, anchors, taken, memo):
                 f = self._from_match(text, m, c.rule)
                 if f is None or any(s < f.end and f.start < e for s, e in taken):
                     continue
@@ -436,16 +441,21 @@ def _closest(phrases: list[_Phrase], f: _Found, what: str) -> str | None:
     return best[1] if best else None
 
 
-def _matches(c: _Construction, text: str, anchors: list[tuple[int, list[int]]], taken: list[tuple[int, int]],
-             memo: dict[tuple[int, int], regex.Match | None]):
-    """The rule's matches: around each anchor not yet taken, or over the whole text for a rule
-    without ``reach``."""
+def _matches(c: _Construction, text: str, low: str | None, anchors: list[tuple[int, list[int]]],
+             taken: list[tuple[int, int]], memo: dict[tuple[int, int], regex.Match | None]):
+    """The rule's matches: around each anchor not yet taken and with one of the rule's cue words
+    close by, or over the whole text for a rule without ``reach``."""
     if c.rule.reach is None:
         yield from c.rx.finditer(text)
         return
+    needs = c.rule.needs if low is not None else None
     for a, starts in anchors:
         if any(s <= a < e for s, e in taken):
             continue
+        if needs:
+            near = low[max(0, a - c.rule.reach) : a + NEEDS_AFTER]
+            if not any(w in near for w in needs):
+                continue
         m = _covering(c, text, a, starts, memo)
         if m is not None:
             yield m
