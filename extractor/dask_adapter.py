@@ -207,7 +207,7 @@ def run_dask(
     from .api import get_pipeline
 
     start = time.perf_counter()
-    patterns = tuple(str(p) for p in patterns)
+    patterns = tuple(str(Path(p).resolve()) for p in patterns)  # workers' working folders differ
     get_pipeline(patterns)  # broken pattern files stop here, before the cluster is asked for anything
     summary = Summary()
     summary.problems.echo = True

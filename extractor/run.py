@@ -282,9 +282,10 @@ def run(
             _extract_all(paths, stdin, dups, skip, patterns, summary, sink, bar)
         except (_Stop, KeyboardInterrupt) as exc:
             signum = exc.signum if isinstance(exc, _Stop) else signal.SIGINT
-            raise _interrupted(signum, partial, summary.written) from None
+            raise _interrupted(signum, partial, len(skip) + summary.written) from None
         except BrokenProcessPool:
-            raise Interrupted("a worker process died: killed, or out of memory?", partial, summary.written, 1) from None
+            reason = "a worker process died: killed, or out of memory?"
+            raise Interrupted(reason, partial, len(skip) + summary.written, 1) from None
         finally:
             bar.close()
             if partial is not None:
