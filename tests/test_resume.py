@@ -4,6 +4,7 @@ finishes it and the result equals an uninterrupted run."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -126,3 +127,31 @@ def test_resume_with_nothing_to_resume_runs_from_the_start(tmp_path, small, caps
     assert main(["run", str(src), "-o", str(out), "--jobs", "1", "--resume", "--progress", "off"]) == 0
     assert out.read_bytes() == reference
     assert "nothing to resume" in capsys.readouterr().err
+
+
+def _dies_on_second_batch(patterns):
+    from extractor.run import make_batch_extractor
+
+    real = make_batch_extractor(patterns)
+
+    def extract(batch):
+        if batch[0][0].index >= 32:
+            os._exit(9)  # as the OOM killer would
+        return real(batch)
+
+    return extract
+
+
+def test_a_worker_killed_mid_run_keeps_the_partial_and_says_how_to_resume(tmp_path, small, monkeypatch):
+    import extractor.run as run_module
+
+    src, reference = small
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(run_module, "make_batch_extractor", _dies_on_second_batch)  # workers fork from here
+    with pytest.raises(run_module.Interrupted) as info:
+        run_module.run([str(src)], str(out), jobs=2)
+    assert "a worker process died" in info.value.message() and "--resume" in info.value.message()
+    assert not out.exists()
+    kept = (tmp_path / "out.jsonl.partial").read_bytes()
+    assert kept == reference[: len(kept)]  # a prefix of the right output, whole lines only
+    assert info.value.written == kept.count(b"\n")
