@@ -119,7 +119,7 @@ def test_catastrophic_user_regex_costs_one_paper_not_the_run(tmp_path):
     papers = tmp_path / "papers.jsonl"
     papers.write_text(
         json.dumps({"title": "Fine paper", "abstract": "Nothing odd here."}) + "\n"
-        + json.dumps({"title": "Hostile paper", "abstract": "a" * 60 + "c"}) + "\n"
+        + json.dumps({"title": "Hostile paper", "abstract": "a" * 60 + "c."}) + "\n"
     )
     env = {**os.environ, "PAPER_EXTRACTOR_REGEX_TIMEOUT": "0.2"}
     run = cli("run", str(papers), "--patterns", str(tmp_path), env=env)
