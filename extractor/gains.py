@@ -32,11 +32,10 @@ import regex
 from pydantic import Field, model_validator
 from spacy.tokens import Doc
 
-from .patterns import PatternRule, compile_regex
+from .patterns import PatternRule, compile_regex, expand_macros
 from .record import Gain
 
 KIND = "gains"
-MACRO = regex.compile(r"<<([A-Z_]+)>>")
 UnitName = Literal["percent", "points", "times", "orders"]
 # How far back a direction word may sit from the number it governs ("reduces training costs by 8x").
 DIRECTION_WINDOW = 70
@@ -113,17 +112,6 @@ class _Found:
     baseline: str | None = None
 
 
-def _expand(pattern: str, macros: dict[str, str], rule_id: str) -> str:
-    def sub(m: regex.Match) -> str:
-        if m.group(1) not in macros:
-            raise ValueError(f"gains.{rule_id}: unknown macro <<{m.group(1)}>>")
-        return f"(?:{macros[m.group(1)]})"
-
-    for _ in range(6):  # macros may use macros
-        pattern = MACRO.sub(sub, pattern)
-    return pattern
-
-
 def _word_rx(words: set[str]) -> regex.Pattern | None:
     if not words:
         return None
@@ -153,10 +141,10 @@ class GainExtractor:
         self.joins: list[tuple[Rule, regex.Pattern]] = []
         for r in rules:
             if r.join:
-                self.joins.append((r, compile_regex(_expand(r.join, macros, r.id), regex.IGNORECASE, f"{KIND}.{r.id}")))
+                self.joins.append((r, compile_regex(expand_macros(r.join, macros, f"{KIND}.{r.id}"), regex.IGNORECASE, f"{KIND}.{r.id}")))
             if not r.regex:
                 continue
-            c = _Construction(r, compile_regex(_expand(r.regex, macros, r.id), regex.IGNORECASE, f"{KIND}.{r.id}"))
+            c = _Construction(r, compile_regex(expand_macros(r.regex, macros, f"{KIND}.{r.id}"), regex.IGNORECASE, f"{KIND}.{r.id}"))
             if r.trigger:
                 self.triggers.append(c)
             elif r.veto:
