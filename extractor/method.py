@@ -1,13 +1,20 @@
 """Method names: what the paper calls its own contribution.
 
-Cues are data (patterns/method.toml). A rule either captures the name itself (a ``(?P<name>...)``
-group: the title prefix before a colon, "called X") or, with ``follow = true``, only marks a cue
-("we propose", "we introduce", "our method,") after which the name is looked for in the rest of
-the clause: first a defined acronym whose long or short form sits there (several may: "two
-techniques: a Stitched Trajectory Graph (STG) and a State Transition Field (STF)"), else the first
-coined word ("DigiRL", "TD-MPC", "M2T2"), else a Title Case phrase ("Fast and Forgetful Memory").
-A defined acronym gives the name its ``long_form``; a title prefix that is the long form of an
-acronym the abstract defines is named by the acronym ("Unified World Models" → UWM).
+Cues are data (patterns/method.toml). A rule works in one of three ways:
+- it captures the name itself in a ``(?P<name>...)`` group (the title prefix before a colon,
+  "called X", "X, a novel ..."); a ``(?P<long>...)`` group, when it matched, is the long form
+  ("dubbed Long Form (LF)"), and with ``name_list`` the group holds several names ("(RA, RB, and RC)");
+- with ``follow = true`` it only marks a cue ("we propose", "we introduce", "our method,") after
+  which the name is looked for in the rest of the clause: first a defined acronym whose long or
+  short form sits there (several may: "two techniques: a Stitched Trajectory Graph (STG) and a State
+  Transition Field (STF)"), else the first coined word ("DigiRL", "TD-MPC", "M2T2") that the abstract
+  has not already defined before the cue, else a Title Case phrase ("Fast and Forgetful Memory");
+- with ``before_definition = true`` it reads the words right before each acronym the abstract
+  defines ("a novel Stitched Graph (SG)": the adjective marks it as new).
+A defined acronym gives the name its ``long_form``. A multi-word name whose initials spell a word
+the abstract uses is named by that word ("In-Context Policy Iteration" and "ICPI" → ICPI), and a
+title prefix that is the long form of an acronym the abstract defines is named by the acronym
+("Unified World Models" → UWM).
 """
 
 from __future__ import annotations
@@ -17,21 +24,33 @@ from typing import Literal
 import regex
 from pydantic import field_validator, model_validator
 
-from .acronyms import Pair
+from .acronyms import Pair, sh_match
 from .patterns import PatternRule, compile_regex, regex_validator
 from .record import Method
 
 KIND = "method"
 
-SENTENCE_END = regex.compile(r"[.;!?](?=\s|$)")
-# A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q").
-COINED = regex.compile(r"(?<![\w\-])(?:[A-Za-z][\w]*(?:[\-.+][\w]+)*)(?![\w\-])")
+# "et al.", "e.g." and "i.e." do not end a sentence.
+SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)")
+# A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q");
+# LaTeX writes some as "M^3" or "Student\_100".
+COINED = regex.compile(r"(?<![\w\-])(?:[A-Za-z][\w]*(?:(?:[\-.+^]|\\_)[\w]+)*)(?![\w\-])")
 TITLE_PHRASE = regex.compile(
-    r"(?<![\w\-])[A-Z][\w]*(?:-[\w]+)*(?:\s+(?:(?:of|for|and|to|in|with|the|as|from|via|without)\s+)?[A-Z][\w]*(?:-[\w]+)*){1,5}(?![\w\-])")
+    r"(?<![\w\-])[A-Z][\w]*(?:-[\w]+)*(?:\s+(?:(?:of|for|and|to|in|with|the|as|from|via|without)\s+)?[A-Z][\w]*(?:-[\w]+)*){1,5}(?![\w\-])"
+    # one hyphenated word whose parts are capitalised at both ends: "Memory-as-Action"
+    r"|(?<![\w\-])[A-Z][\w]*(?:-[a-z]+)*-[A-Z][\w]*(?![\w\-])")
 FUNCTION_WORDS = frozenset("the a an on in of for is are do does can what when why how to".split())
+LIST_ITEM = regex.compile(r"(?<![^\s,(])(?!(?:and|or)\s)[^\s,()]+(?=\s*(?:,|\)|$|\s+(?:and|or)\s))")
+COORDINATED = regex.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
+PARTS = regex.compile(r"[\-.+^]|\\_")
+INITIAL_SKIP = frozenset("a an the of for and or to in on with as from via by at into without".split())
+# Words between a cue and its name that describe rather than name it: "we propose a novel
+# framework, NAME, ...".
 LEAD = regex.compile(
     r"^(?:\s*(?:an?|the|our|this|two|three|new|novel|simple|generic|general|unified|efficient|effective|"
-    r"lightweight|principled|scalable|robust|practical|provably|yet|and)\b\s*|\s*,\s*)*\s*")
+    r"lightweight|principled|scalable|robust|practical|provably|yet|and)\b\s*|\s*,\s*)*"
+    r"(?:(?:method|framework|algorithm|approach|model|agent|system|architecture|benchmark|dataset|"
+    r"technique|pipeline|paradigm|module|mechanism|strategy|scheme|environment|library|toolkit)s?\s*,\s*)?\s*")
 
 
 class Rule(PatternRule):
@@ -39,9 +58,22 @@ class Rule(PatternRule):
     applies_to: Literal["title", "abstract"] = "abstract"
     # The regex marks a cue; the name is looked for after it, in the same clause.
     follow: bool = False
+    # The regex reads the text just before each acronym the abstract defines and must end there.
+    before_definition: bool = False
+    # The name group holds a list of names: "(RDPG, RTD3, and RSAC)".
+    name_list: bool = False
+    # What a title rule takes as a name: "name" (a coined word or a short Title Case phrase),
+    # "coined" (a coined word or a defined acronym only), "echoed" (a Title Case phrase only when it
+    # is an acronym's long form or the abstract repeats it as a proper name).
+    accept: Literal["name", "coined", "echoed"] = "name"
+    # Lowercase literals: the rule runs only when the field holds one of them (a cheap pre-filter).
+    requires: list[str] = []
     not_names: list[str] = []
     # Words that, between a cue and a name, say the name is someone else's ("than", "such as").
     foreign: list[str] = []
+    # Lowercase phrases that, earlier in the cue's sentence, make what follows a baseline
+    # ("For comparison, we also design ...").
+    veto_before: list[str] = []
 
     @field_validator("regex")
     @classmethod
@@ -51,25 +83,39 @@ class Rule(PatternRule):
 
     @model_validator(mode="after")
     def _name_group(self) -> Rule:
-        if not self.follow and "(?P<name>" not in self.regex:
-            raise ValueError("regex: needs a (?P<name>...) group unless follow = true")
+        if self.follow and self.before_definition:
+            raise ValueError("a rule is either follow = true or before_definition = true, not both")
+        if not (self.follow or self.before_definition) and "(?P<name>" not in self.regex:
+            raise ValueError("regex: needs a (?P<name>...) group unless follow or before_definition is true")
         return self
 
 
 def _coined(word: str) -> bool:
     # A capital inside a part ("DigiRL", "D-PoT"), an all-caps or one-letter part ("TD-MPC"), or a
-    # digit in a capitalised word ("M2T2"); "Multi-Agent" is an ordinary compound.
-    parts = [p for p in regex.split(r"[\-.+]", word) if p]
+    # digit in a capitalised word ("M2T2"); "Multi-Agent" is an ordinary compound, and so is a
+    # letter joined to lowercase words ("Q-value", "k-means").
+    tail = word[1:]
+    if tail.islower() and not (word[0].isupper() and any(c.isdigit() for c in tail)):
+        return False  # the common case, an ordinary word: "model", "Transformer", "k-means"
+    parts = [p for p in PARTS.split(word) if p]
     if not parts or not any(c.isalpha() for c in word) or len(word) < 2:
         return False
     if any(c.isdigit() for c in word) and word[0].isupper():
         return True
-    return any(any(c.isupper() for c in p[1:]) or (p[0].isupper() and len(p) == 1) for p in parts) and len(word) > 1
+    if len(parts) > 1 and len(parts[0]) == 1 and all(p.islower() for p in parts[1:]):
+        return False
+    return any(any(c.isupper() for c in p[1:]) or (p[0].isupper() and len(p) == 1) for p in parts)
+
+
+def initials(phrase: str) -> str:
+    """"In-Context Policy Iteration" → ICPI; "Fast and Forgetful Memory" → FFM."""
+    parts = [p for p in regex.split(r"[\s\-]+", phrase) if p]
+    return "".join(p[0].upper() for p in parts if not (p.islower() and p in INITIAL_SKIP) and p[0].isalpha())
 
 
 class MethodExtractor:
     def __init__(self, rules: list[Rule]):
-        self.rules = [(r, compile_regex(r.regex)) for r in rules]
+        self.rules = [(r, compile_regex(r.regex, rule_id=f"{KIND}.{r.id}")) for r in rules]
         self.not_names = {n.lower() for r in rules for n in r.not_names}
         foreign = sorted({w for r in rules for w in r.foreign}, key=len, reverse=True)
         self.foreign = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in foreign) + r")\b",
@@ -78,9 +124,14 @@ class MethodExtractor:
     def find(self, title: str, abstract: str, acronyms: dict[str, list[Pair]]) -> list[Method]:
         found: dict[str, Method] = {}
         texts = {"title": title, "abstract": abstract}
+        lowered = {"title": title.lower(), "abstract": abstract.lower()}
         defined = acronyms.get("abstract", [])
 
         def add(name: str, field: str, s0: int, long_form: str | None, pattern: str, cue: str | None) -> None:
+            if long_form is None and (" " in name or "-" in name):
+                short = self._named_by_initials(name, abstract)
+                if short is not None:
+                    name, long_form, field, s0 = short[0], name, "abstract", short[1]
             key = name.lower()
             if not name or key in self.not_names or key in found:
                 return
@@ -90,60 +141,120 @@ class MethodExtractor:
                                 pattern=pattern, cue=cue)
 
         for rule, rx in self.rules:
-            text = texts[rule.applies_to]
+            field = rule.applies_to
+            text = texts[field]
+            if rule.requires and not any(map(lowered[field].__contains__, rule.requires)):
+                continue
             pid = f"{KIND}.{rule.id}"
+            if rule.before_definition:
+                for p, cue in self._before_definitions(rule, rx, text, defined):
+                    add(p.short, "abstract", p.start, p.long, pid, cue)
+                continue
             for m in rx.finditer(text):
+                if rule.veto_before and self._vetoed(rule, text, m.start()):
+                    continue
                 if rule.follow:
-                    for name, field, s0, lf in self._after_cue(text, m.end(), defined):
-                        add(name, field, s0, lf, pid, m.group(0).strip())
+                    for name, f, s0, lf in self._after_cue(text, m.end(), defined):
+                        add(name, f, s0, lf, pid, m.group(0).strip())
                     continue
-                s0, s1 = m.span("name")
-                name = text[s0:s1].strip(" ,")
-                cue = m.group(0)[: s0 - m.start()].strip() or None
-                if rule.applies_to == "title":
-                    named = self._title_name(name, s0, acronyms, abstract)
-                    if named:
-                        add(*named, pid, cue)
-                    continue
-                pair = next((p for p in defined if p.long_start == s0 or p.start == s0), None)
-                if pair is not None:
-                    add(pair.short, "abstract", pair.start, pair.long, pid, cue)
-                elif " " not in name and _coined(name) or TITLE_PHRASE.fullmatch(name):
-                    add(name, rule.applies_to, s0, None, pid, cue)
+                for name, f, s0, lf, cue in self._named(rule, m, text, acronyms, abstract):
+                    add(name, f, s0, lf, pid, cue)
         return list(found.values())
 
-    def _title_name(self, name: str, s0: int, acronyms: dict[str, list[Pair]], abstract: str):
+    def _named(self, rule: Rule, m: regex.Match, text: str, acronyms: dict[str, list[Pair]], abstract: str):
+        """Names a rule's (?P<name>) group holds: (name, field, start, long form, cue)."""
+        s0, s1 = m.span("name")
+        # The cue is what the match holds besides the name (a name in a lookbehind precedes it).
+        cue = (m.group(0)[: s0 - m.start()] if s0 >= m.start() else m.group(0)).strip(" ,") or None
+        if rule.name_list:
+            # Every item one coined word, or it is not a list of names ("(Smith et al., 2020)").
+            items = [(i.group(0), i.start()) for i in LIST_ITEM.finditer(text, s0, s1)]
+            words = [w for w in regex.split(r"[\s,]+", text[s0:s1]) if w and w not in ("and", "or")]
+            if not items or len(items) != len(words) or not all(_coined(w) for w, _ in items):
+                return []
+            # "a variant of dynamic time warping (DTW)": the parenthesis abbreviates the prior method.
+            if any(p.start == at for p in acronyms.get(rule.applies_to, []) for _, at in items) \
+                    or len(items) == 1 and sh_match(items[0][0], text[m.start():s0]) is not None:
+                return []
+            return [(w, rule.applies_to, at, None, cue) for w, at in items]
+        name = text[s0:s1].strip(" ,")
+        if rule.applies_to == "title":
+            named = self._title_name(name, s0, acronyms, abstract, rule.accept)
+            return [(*named, cue)] if named else []
+        pair = next((p for p in acronyms.get("abstract", []) if p.long_start == s0 or p.start == s0), None)
+        if pair is not None:
+            return [(pair.short, "abstract", pair.start, pair.long, cue)]
+        if " " not in name and _coined(name) or TITLE_PHRASE.fullmatch(name):
+            long = m.group("long") if "long" in m.re.groupindex else None
+            return [(name, rule.applies_to, s0, long, cue)]
+        return []
+
+    def _title_name(self, name: str, s0: int, acronyms: dict[str, list[Pair]], abstract: str, accept: str):
         # "Task Memory Engine (TME): ..." or "Unified World Models: ..." with "(UWM)" defined later.
         for field in ("title", "abstract"):
             for p in acronyms.get(field, []):
                 if (field == "title" and p.long_start == s0) or " ".join(p.long.lower().split()) == name.lower():
                     return p.short, field, p.start, p.long
         if " " not in name:
-            return name, "title", s0, None
+            return (name, "title", s0, None) if accept != "coined" or _coined(name) else None
+        if accept == "coined":
+            return None
         words = name.split()
         # A multi-word prefix is a name when it reads as one (Title Case, no verb first):
         # "Model Breadcrumbs: ..." yes; "Guiding Giants: ...", "Latent learning: ..." no.
-        if len(words) <= 3 and words[0].lower() not in self.not_names | FUNCTION_WORDS \
-                and all(w[0].isupper() or w[0].isdigit() for w in words) and not words[0].lower().endswith("ing"):
-            return name, "title", s0, None
-        return None
+        if len(words) > 3 or words[0].lower() in self.not_names | FUNCTION_WORDS \
+                or not all(w[0].isupper() or w[0].isdigit() for w in words) or words[0].lower().endswith("ing"):
+            return None
+        if accept == "echoed" and self._named_by_initials(name, abstract) is None \
+                and not _echoed(name, abstract, acronyms.get("abstract", [])):
+            return None
+        return name, "title", s0, None
+
+    def _named_by_initials(self, name: str, abstract: str) -> tuple[str, int] | None:
+        """The word the abstract uses for a multi-word name: its initials, as written ("ICPI")."""
+        short = initials(name)
+        if len(short) < 3 or short not in abstract or short.lower() in self.not_names:
+            return None
+        m = regex.search(r"(?<![\w\-])" + short + r"s?(?![\w\-])", abstract)
+        return (m.group(0), m.start()) if m else None
+
+    def _before_definitions(self, rule: Rule, rx, text: str, defined: list[Pair]):
+        for p in defined:
+            first = min(p.start, p.long_start)
+            m = rx.search(text, max(0, first - 100), first)
+            if m and p.short.lower() not in self.not_names and not (rule.veto_before and self._vetoed(rule, text, m.start())):
+                yield p, m.group(0).strip() or None
+
+    def _vetoed(self, rule: Rule, text: str, at: int) -> bool:
+        starts = [m.end() for m in SENTENCE_END.finditer(text, max(0, at - 300), at)]
+        before = text[starts[-1] if starts else max(0, at - 300):at].lower()
+        return any(v in before for v in rule.veto_before)
 
     def _after_cue(self, text: str, at: int, defined: list[Pair]):
         end_m = SENTENCE_END.search(text, at)
         end = min(end_m.start() if end_m else len(text), at + 220)
         out = []
-        for p in defined:
+        last_end = at
+        for p in sorted(defined, key=lambda p: min(p.start, p.long_start)):
             first = min(p.start, p.long_start)
-            if at <= first < end and p.short.lower() not in self.not_names and not self._foreign(text[at:first]):
-                out.append((p.short, "abstract", p.start, p.long))
+            if not (at <= first < end) or p.short.lower() in self.not_names or self._foreign(text[at:first]):
+                continue
+            # A second name is coordinated with the first ("a Graph (G) ..., and a Field (F)"), not
+            # inside a clause that describes it ("VIBR (...), a method that reduces OOD (...)").
+            if out and not COORDINATED.search(text, last_end, first):
+                break
+            out.append((p.short, "abstract", p.start, p.long))
+            last_end = max(p.end, p.long_end)
         if out:
             return out
         clause = text[at:end]
         lead = LEAD.match(clause)
         rest_at = at + (lead.end() if lead else 0)
+        # Acronyms defined before the cue name the setting or task, not the contribution.
+        earlier = {p.short for p in defined if p.start < at}
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
-            if _coined(w) and w.lower() not in self.not_names:
+            if _coined(w) and w.lower() not in self.not_names and w not in earlier:
                 if self._foreign(text[at:m.start()]) or m.start() - at > 120:
                     break
                 return [(w, "abstract", m.start(), None)]
@@ -158,6 +269,22 @@ class MethodExtractor:
 
     def _foreign(self, between: str) -> bool:
         return bool(self.foreign and self.foreign.search(between))
+
+
+def _echoed(name: str, abstract: str, defined: list[Pair]) -> bool:
+    """The abstract repeats a Title Case phrase mid-sentence, outside any acronym's long form: it
+    is a proper name there ("explores Spatially-Aware Transformer models"), not a field's name
+    capitalised for its acronym ("Imitation Learning from Observations (ILfO)")."""
+    for m in regex.finditer(r"(?<![\w\-])" + regex.escape(name) + r"(?![\w\-])", abstract):
+        before = abstract[:m.start()].rstrip()
+        if not before or before[-1] in ".!?:":
+            continue
+        if any(p.long_start <= m.start() < p.long_end for p in defined):
+            continue
+        if abstract[m.end():m.end() + 2].strip().startswith("("):
+            continue
+        return True
+    return False
 
 
 def _long_form(name: str, acronyms: dict[str, list[Pair]]) -> str | None:
