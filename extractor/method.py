@@ -40,8 +40,11 @@ TITLE_PHRASE = regex.compile(
     # one hyphenated word whose parts are capitalised at both ends: "Memory-as-Action"
     r"|(?<![\w\-])[A-Z][\w]*(?:-[a-z]+)*-[A-Z][\w]*(?![\w\-])")
 FUNCTION_WORDS = frozenset("the a an on in of for is are do does can what when why how to".split())
+# One item of "(RDPG, RTD3, and RSAC)": a word between separators.
 LIST_ITEM = regex.compile(r"(?<![^\s,(])(?!(?:and|or)\s)[^\s,()]+(?=\s*(?:,|\)|$|\s+(?:and|or)\s))")
+# The text before a second defined name ends in a coordination: ", and a ", " as well as ".
 COORDINATED = regex.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
+LIST_WORDS = regex.compile(r"[\s,]+")
 PARTS = regex.compile(r"[\-.+^]|\\_")
 INITIAL_SKIP = frozenset("a an the of for and or to in on with as from via by at into without".split())
 # Words between a cue and its name that describe rather than name it: "we propose a novel
@@ -107,6 +110,20 @@ def _coined(word: str) -> bool:
     return any(any(c.isupper() for c in p[1:]) or (p[0].isupper() and len(p) == 1) for p in parts)
 
 
+def _name_list(text: str, cue_start: int, s0: int, s1: int, defined: list[Pair]) -> list[tuple[str, int]]:
+    """The names in a parenthesised list after "versions of A, B, and C": (name, start) each."""
+    items = [(i.group(0), i.start()) for i in LIST_ITEM.finditer(text, s0, s1)]
+    words = [w for w in LIST_WORDS.split(text[s0:s1]) if w and w not in ("and", "or")]
+    # Every item one coined word, or it is not a list of names ("(Smith et al., 2020)").
+    if not items or len(items) != len(words) or not all(_coined(w) for w, _ in items):
+        return []
+    # "a variant of dynamic time warping (DTW)": the parenthesis abbreviates the prior method.
+    if any(p.start == at for p in defined for _, at in items) \
+            or len(items) == 1 and sh_match(items[0][0], text[cue_start:s0]) is not None:
+        return []
+    return items
+
+
 def initials(phrase: str) -> str:
     """"In-Context Policy Iteration" → ICPI; "Fast and Forgetful Memory" → FFM."""
     parts = [p for p in regex.split(r"[\s\-]+", phrase) if p]
@@ -167,16 +184,8 @@ class MethodExtractor:
         # The cue is what the match holds besides the name (a name in a lookbehind precedes it).
         cue = (m.group(0)[: s0 - m.start()] if s0 >= m.start() else m.group(0)).strip(" ,") or None
         if rule.name_list:
-            # Every item one coined word, or it is not a list of names ("(Smith et al., 2020)").
-            items = [(i.group(0), i.start()) for i in LIST_ITEM.finditer(text, s0, s1)]
-            words = [w for w in regex.split(r"[\s,]+", text[s0:s1]) if w and w not in ("and", "or")]
-            if not items or len(items) != len(words) or not all(_coined(w) for w, _ in items):
-                return []
-            # "a variant of dynamic time warping (DTW)": the parenthesis abbreviates the prior method.
-            if any(p.start == at for p in acronyms.get(rule.applies_to, []) for _, at in items) \
-                    or len(items) == 1 and sh_match(items[0][0], text[m.start():s0]) is not None:
-                return []
-            return [(w, rule.applies_to, at, None, cue) for w, at in items]
+            return [(w, rule.applies_to, at, None, cue)
+                    for w, at in _name_list(text, m.start(), s0, s1, acronyms.get(rule.applies_to, []))]
         name = text[s0:s1].strip(" ,")
         if rule.applies_to == "title":
             named = self._title_name(name, s0, acronyms, abstract, rule.accept)

@@ -53,3 +53,71 @@ def test_offsets_point_at_the_name(pipeline) -> None:
     rec = pipeline.extract(Paper("X", "Our method, TD-MPX, is fast.", "<t>", 0))
     for m in rec.method:
         assert getattr(rec, m.field)[m.start:m.end] == m.name
+
+
+def test_parenthesised_versions_of_prior_methods_are_each_listed(pipeline) -> None:
+    got = names(pipeline, "Memory for Control",
+                "We write graph versions of DQN, A2C, and SAC (GDQN, GA2C, and GSAC) and test them.")
+    assert {"GDQN", "GA2C", "GSAC"} <= set(got)
+    assert not {"DQN", "A2C", "SAC"} & set(got)
+
+
+def test_title_phrase_and_its_initials_are_one_method(pipeline) -> None:
+    got = names(pipeline, "Sketch Guided Planning: Plans from Drawings",
+                "We plan from sketches. We find that SGP beats text prompts on mazes.")
+    assert got == {"SGP": "Sketch Guided Planning"}
+
+
+def test_acronym_defined_before_the_cue_is_the_task_not_the_method(pipeline) -> None:
+    got = names(pipeline, "Agents at Home",
+                "Home helper agents (HHAs) follow requests. We present an approach that trains HHAs, "
+                "and derive HomeLoop, a variant of policy gradients.")
+    assert "HHAs" not in got and "HomeLoop" in got
+
+
+def test_acronym_inside_a_clause_describing_the_method_is_not_a_second_method(pipeline) -> None:
+    got = names(pipeline, "Robust Control",
+                "We present ViRe (View Residuals), a method that trains views to reduce "
+                "out-of-distribution (OOD) errors.")
+    assert set(got) == {"ViRe"}
+
+
+def test_coordinated_definitions_are_both_methods(pipeline) -> None:
+    got = names(pipeline, "Robust Control",
+                "We present a Graph Stitcher (GS) that links skills, and a Flow Field (FF) that shapes states.")
+    assert set(got) == {"GS", "FF"}
+
+
+def test_all_you_need_title_names_a_coined_word_only(pipeline) -> None:
+    assert "PIDnet" in names(pipeline, "Tuning by hand? PIDnet is all you need!", "We tune controllers.")
+    assert names(pipeline, "Memory Is All You Need", "We study memory in agents.") == {}
+
+
+def test_title_head_needs_the_abstract_to_use_it_as_a_name(pipeline) -> None:
+    title = "Place-Aware Memory for Household Robots"
+    assert "Place-Aware Memory" in names(pipeline, title, "We study how Place-Aware Memory stores scenes.")
+    assert names(pipeline, title, "We study how robots store scenes.") == {}
+
+
+def test_new_rules_point_offsets_at_the_name(pipeline) -> None:
+    for title, abstract in [
+        ("X", "We write safe versions of DQN and SAC (SDQN and SSAC) for robots."),
+        ("X", "We collect TinyMaze-X, a new dataset of mazes."),
+        ("Sketch Guided Planning: Plans", "Results show that SGP plans well."),
+        ("X", "We retrofit replay with a new dual value cloning (DVC) head."),
+    ]:
+        rec = pipeline.extract(Paper(title, abstract, "<t>", 0))
+        assert rec.method, abstract
+        for m in rec.method:
+            assert getattr(rec, m.field)[m.start:m.end] == m.name
+
+
+def test_pathological_inputs_stay_fast(pipeline) -> None:
+    import time
+
+    texts = ["We build " + "versions of " * 300 + "A, " * 500 + "(B" * 200,
+             "Foo, a new " * 400, "We " + "and propose " * 500, "called " + "Abc " * 2000 + "("]
+    for text in texts:
+        t = time.perf_counter()
+        pipeline.method.find("Spatial Memory for Agents", text, {"abstract": []})
+        assert time.perf_counter() - t < 0.5
