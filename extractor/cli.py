@@ -123,8 +123,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         print(report.table())
     if args.errors:
-        for f, s in report.scores.items():
-            for err in s.errors:
+        for score in report.scores.values():
+            for err in score.errors:
                 print(err)
     return EXIT_OK
 
