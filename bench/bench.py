@@ -11,7 +11,8 @@ distinct (exact copies run 3-5x faster than real text).
 
 Rows: (a) spaCy's blank English tokenizer alone over the same texts the pipeline tokenises (title
 and abstract): the floor; (b) the full `extractor run` path as a subprocess, single process and
-`--jobs 2`, wall clock including start-up, with each process tree's peak RSS. Then a per-stage
+`--jobs 2`, wall clock including start-up, with each process tree's peak RSS (runs alternated
+``--repeat`` times, best of each, since other load on the machine comes and goes). Then a per-stage
 breakdown measured in this process (tokenizer, sentencizer, each field extractor, record build,
 JSON), so we know what to optimise. Not a test: nothing here asserts.
 """
@@ -171,6 +172,26 @@ def _same_output(a: Path, b: Path) -> str:
     return "NO"
 
 
+def _spin(_=None) -> float:
+    start = time.perf_counter()
+    x = 0
+    for i in range(8_000_000):
+        x += i
+    return time.perf_counter() - start
+
+
+def machine_parallelism(jobs: int) -> float:
+    """How many times one busy loop's rate `jobs` concurrent busy loops get right now: the ceiling
+    for any speed-up (below `jobs` when other processes compete for the cores)."""
+    import multiprocessing
+
+    one = _spin()
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        pool.map(_spin, range(jobs), chunksize=1)
+    return jobs * one / (time.perf_counter() - start)
+
+
 # ---------------------------------------------------------------- where the time goes
 
 
@@ -230,6 +251,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="workers for the parallel row (default 2)")
     ap.add_argument("--rss", type=int, metavar="N", help="also run --jobs N on an N-abstract corpus and "
                     "compare peak RSS with the --n run (the flat-memory check; e.g. 200000)")
+    ap.add_argument("--repeat", type=int, default=2, help="alternate the two runs this many times, keep the best")
     ap.add_argument("--stage-sample", type=int, default=3000, help="papers for the per-stage breakdown")
     ap.add_argument("--stages-only", action="store_true", help="only the per-stage breakdown")
     ap.add_argument("--workdir", help="keep the corpus and outputs here (default: a temporary folder)")
@@ -247,8 +269,12 @@ def main() -> None:
 
         if not args.stages_only:
             floor, _ = tokenizer_rate(corpus)
-            one = run_extractor(corpus, 1, work / "out1.jsonl")
-            par = run_extractor(corpus, args.jobs, work / "outN.jsonl")
+            ceiling = machine_parallelism(args.jobs)
+            runs: dict[int, list[dict]] = {1: [], args.jobs: []}
+            for _ in range(args.repeat):  # alternated, best of each: other load comes and goes
+                runs[1].append(run_extractor(corpus, 1, work / "out1.jsonl"))
+                runs[args.jobs].append(run_extractor(corpus, args.jobs, work / "outN.jsonl"))
+            one, par = (max(runs[j], key=lambda r: r["rate"]) for j in (1, args.jobs))
             same = _same_output(work / "out1.jsonl", work / "outN.jsonl")
             print(f"{'path':<36}{'abstracts/s':>12}{'x tokenizer':>13}{'peak RSS':>10}{'CPU ms/abstract':>17}")
             print(f"{'(a) spaCy blank tokenizer alone':<36}{floor:>12,.0f}{1.0:>13.2f}{'':>10}{1000 / floor:>17.2f}")
@@ -256,7 +282,8 @@ def main() -> None:
                 print(f"{label:<36}{r['rate']:>12,.0f}{floor / r['rate']:>13.2f}{r['rss_mb']:>8.0f}MB"
                       f"{r['cpu_ms']:>17.2f}")
             print(f"\ncost per abstract, --jobs 1 vs tokenizer: {floor / one['rate']:.2f}x (target <= 3)")
-            print(f"speed-up of --jobs {args.jobs} over --jobs 1: {par['rate'] / one['rate']:.2f}x (target >= 1.7)")
+            print(f"speed-up of --jobs {args.jobs} over --jobs 1: {par['rate'] / one['rate']:.2f}x (target >= 1.7); "
+                  f"{args.jobs} busy loops run {ceiling:.2f}x one on this machine now (the ceiling)")
             print(f"--jobs {args.jobs} output identical to --jobs 1: {same}")
             print(f"parallel overhead (CPU per abstract, --jobs {args.jobs} vs 1): "
                   f"{par['cpu_ms'] / one['cpu_ms'] - 1:+.0%}")
