@@ -44,6 +44,7 @@ FUNCTION_WORDS = frozenset("the a an on in of for is are do does can what when w
 LIST_ITEM = regex.compile(r"(?<![^\s,(])(?!(?:and|or)\s)[^\s,()]+(?=\s*(?:,|\)|$|\s+(?:and|or)\s))")
 # The text before a second defined name ends in a coordination: ", and a ", " as well as ".
 COORDINATED = regex.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
+PAREN_WORD = regex.compile(r"\(([^()\s,;]{2,20})\)")
 LIST_WORDS = regex.compile(r"[\s,]+")
 PARTS = regex.compile(r"[\-.+^]|\\_")
 INITIAL_SKIP = frozenset("a an the of for and or to in on with as from via by at into without".split())
@@ -122,6 +123,11 @@ def _name_list(text: str, cue_start: int, s0: int, s1: int, defined: list[Pair])
             or len(items) == 1 and sh_match(items[0][0], text[cue_start:s0]) is not None:
         return []
     return items
+
+
+def _used_before(word: str, text: str, at: int) -> bool:
+    return text.find(word, 0, at) >= 0 and bool(
+        regex.search(r"(?<![\w\-])" + regex.escape(word) + r"(?![\w\-])", text, endpos=at))
 
 
 def initials(phrase: str) -> str:
@@ -242,39 +248,65 @@ class MethodExtractor:
     def _after_cue(self, text: str, at: int, defined: list[Pair]):
         end_m = SENTENCE_END.search(text, at)
         end = min(end_m.start() if end_m else len(text), at + 220)
+        # Candidates as (start, end, item), by priority: acronyms defined after the cue, the first
+        # coined word, a Title Case phrase right after the cue's lead words.
+        found = [(min(p.start, p.long_start), max(p.end, p.long_end), (p.short, "abstract", p.start, p.long))
+                 for p in defined if at <= min(p.start, p.long_start) < end
+                 and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])]
+        for extra in (self._first_coined(text, at, end, defined), self._title_phrase(text, at, end)):
+            if extra is not None and not any(c[0] <= extra[1] < c[1] or extra[1] <= c[0] < extra[2] for c in found):
+                found.append((extra[1], extra[2], (extra[0], "abstract", extra[1], None)))
+        found.sort(key=lambda c: c[0])
         out = []
         last_end = at
-        for p in sorted(defined, key=lambda p: min(p.start, p.long_start)):
-            first = min(p.start, p.long_start)
-            if not (at <= first < end) or p.short.lower() in self.not_names or self._foreign(text[at:first]):
-                continue
-            # A second name is coordinated with the first ("a Graph (G) ..., and a Field (F)"), not
+        for first, stop, item in found:
+            # A later name is coordinated with the first ("a Graph (G) ..., and a Field (F)"), not
             # inside a clause that describes it ("VIBR (...), a method that reduces OOD (...)").
             if out and not COORDINATED.search(text, last_end, first):
                 break
-            out.append((p.short, "abstract", p.start, p.long))
-            last_end = max(p.end, p.long_end)
-        if out:
-            return out
-        clause = text[at:end]
-        lead = LEAD.match(clause)
-        rest_at = at + (lead.end() if lead else 0)
-        # Acronyms defined before the cue name the setting or task, not the contribution.
+            out.append(item)
+            last_end = stop
+        if out and out[-1][3] is None:
+            out += self._labels(text, at, last_end, end)
+        return out
+
+    def _title_phrase(self, text: str, at: int, end: int) -> tuple[str, int, int] | None:
+        lead = LEAD.match(text[at:end])
+        tm = TITLE_PHRASE.match(text, at + (lead.end() if lead else 0), end)
+        if tm is None or self._foreign(text[at:tm.start()]):
+            return None
+        # A name, not the start of a sentence-like phrase: followed by a comma, an appositive or a clause.
+        if regex.match(r"\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$)", text[tm.end():tm.end() + 12]):
+            return tm.group(0), tm.start(), tm.end()
+        return None
+
+    def _first_coined(self, text: str, at: int, end: int, defined: list[Pair]) -> tuple[str, int, int] | None:
+        # A word the abstract defined or used before the cue names the setting, the task or prior
+        # work ("existing AS2 datasets ... we build a new AS2 dataset"), not the contribution.
         earlier = {p.short for p in defined if p.start < at}
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
-            if _coined(w) and w.lower() not in self.not_names and w not in earlier:
+            if _coined(w) and w.lower() not in self.not_names and w not in earlier and not _used_before(w, text, at):
                 if self._foreign(text[at:m.start()]) or m.start() - at > 120:
-                    break
-                return [(w, "abstract", m.start(), None)]
-        tm = TITLE_PHRASE.match(text, rest_at, end)
-        if tm and not self._foreign(text[at:tm.start()]):
-            name = tm.group(0)
-            follow = text[tm.end():tm.end() + 12]
-            # A name, not the start of a sentence-like phrase: followed by a comma, an appositive or a clause.
-            if regex.match(r"\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$)", follow):
-                return [(name, "abstract", tm.start(), None)]
-        return []
+                    return None
+                return w, m.start(), m.start() + len(w)
+        return None
+
+    def _labels(self, text: str, cue_end: int, start: int, end: int):
+        """Coined names in parentheses later in the cue's clause that abbreviate nothing before them:
+        labels the paper gives to parts of its contribution ("... generating dialogue data (EM-Data)")."""
+        if "(" not in text[start:end]:
+            return []
+        out = []
+        for pm in PAREN_WORD.finditer(text, start, end):
+            w, ps = pm.group(1), pm.start(1)
+            # An initialism may abbreviate the words before it ("grid mazes (GM)"); a name holding a
+            # word ("EM-Train") does not.
+            initialism = not regex.search(r"[a-z]{3}", w)
+            if _coined(w) and w.lower() not in self.not_names and not self._foreign(text[cue_end:ps]) \
+                    and not (initialism and sh_match(w, text[max(start, ps - 80):pm.start()]) is not None):
+                out.append((w, "abstract", ps, None))
+        return out
 
     def _foreign(self, between: str) -> bool:
         return bool(self.foreign and self.foreign.search(between))
