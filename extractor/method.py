@@ -156,6 +156,8 @@ class MethodExtractor:
                 if short is not None:
                     name, long_form, field, s0 = short[0], name, "abstract", short[1]
             key = name.lower()
+            if key in found and long_form and found[key].long_form is None:
+                found[key].long_form = long_form  # "... ICPI ..." first, "In-Context Policy Iteration" later
             if not name or key in self.not_names or key in found:
                 return
             if long_form is None:
@@ -188,7 +190,8 @@ class MethodExtractor:
         """Names a rule's (?P<name>) group holds: (name, field, start, long form, cue)."""
         s0, s1 = m.span("name")
         # The cue is what the match holds besides the name (a name in a lookbehind precedes it).
-        cue = (m.group(0)[: s0 - m.start()] if s0 >= m.start() else m.group(0)).strip(" ,") or None
+        cue = m.group(0) if s1 <= m.start() else text[m.start():s0] + " " + text[s1:m.end()]
+        cue = " ".join(cue.split()).strip(" ,?!.:") or None
         if rule.name_list:
             return [(w, rule.applies_to, at, None, cue)
                     for w, at in _name_list(text, m.start(), s0, s1, acronyms.get(rule.applies_to, []))]

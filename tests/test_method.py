@@ -121,3 +121,15 @@ def test_pathological_inputs_stay_fast(pipeline) -> None:
         t = time.perf_counter()
         pipeline.method.find("Spatial Memory for Agents", text, {"abstract": []})
         assert time.perf_counter() - t < 0.5
+
+
+def test_a_name_found_bare_takes_the_long_form_its_initials_give_later(pipeline) -> None:
+    got = names(pipeline, "Planning in Context",
+                "This work presents Chained Skill Search, an algorithm for planning. "
+                "We then present an algorithm, CSS, that plans without gradients.")
+    assert got == {"CSS": "Chained Skill Search"}
+
+
+def test_cue_of_a_title_rule_names_the_phrase_around_the_name(pipeline) -> None:
+    rec = pipeline.extract(Paper("Tuning by hand? PIDnet is all you need!", "We tune controllers.", "<t>", 0))
+    assert [(m.name, m.cue) for m in rec.method] == [("PIDnet", "is all you need")]
