@@ -23,7 +23,7 @@ from typing import Literal
 import regex
 from pydantic import field_validator, model_validator
 
-from .patterns import PatternRule, compile_regex, regex_validator
+from .patterns import PatternRule, compile_rule_regex, regex_validator
 from .record import Acronym
 
 KIND = "acronyms"
@@ -246,7 +246,7 @@ class AcronymExtractor:
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self.constructions = {r.construction: r for r in rules if r.construction}
-        self.cues = [(r, compile_regex(r.regex)) for r in rules if r.regex]
+        self.cues = [(r, compile_rule_regex(r.regex, r, KIND)) for r in rules if r.regex]
         lead = [w for r in rules for w in r.lead_words]
         self.lead = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(lead, key=len, reverse=True))
                                   + r")\s+") if lead else None

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .patterns import PatternRule, compile_regex, expand_macros, regex_validator
+from .patterns import PatternRule, compile_rule_regex, expand_macros, regex_validator
 from .record import Benchmark, Mention
 
 KIND = "benchmarks"
@@ -151,7 +151,7 @@ class BenchmarkExtractor:
         self.discovery = [
             (
                 c,
-                compile_regex(expand_macros(c.regex, macros, f"{CUE_KIND}.{c.id}"), rule_id=f"{CUE_KIND}.{c.id}"),
+                compile_rule_regex(expand_macros(c.regex, macros, f"{CUE_KIND}.{c.id}"), c, CUE_KIND),
                 tuple(w.lower() for w in c.requires),
             )
             for c in cue_rules

@@ -32,7 +32,7 @@ import regex
 from pydantic import Field, model_validator
 from spacy.tokens import Doc
 
-from .patterns import PatternRule, compile_regex, expand_macros
+from .patterns import PatternRule, compile_rule_regex, expand_macros
 from .record import Gain
 
 KIND = "gains"
@@ -141,10 +141,10 @@ class GainExtractor:
         self.joins: list[tuple[Rule, regex.Pattern]] = []
         for r in rules:
             if r.join:
-                self.joins.append((r, compile_regex(expand_macros(r.join, macros, f"{KIND}.{r.id}"), regex.IGNORECASE, f"{KIND}.{r.id}")))
+                self.joins.append((r, compile_rule_regex(expand_macros(r.join, macros, f"{KIND}.{r.id}"), r, KIND, regex.IGNORECASE)))
             if not r.regex:
                 continue
-            c = _Construction(r, compile_regex(expand_macros(r.regex, macros, f"{KIND}.{r.id}"), regex.IGNORECASE, f"{KIND}.{r.id}"))
+            c = _Construction(r, compile_rule_regex(expand_macros(r.regex, macros, f"{KIND}.{r.id}"), r, KIND, regex.IGNORECASE))
             if r.trigger:
                 self.triggers.append(c)
             elif r.veto:

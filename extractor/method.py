@@ -25,7 +25,7 @@ import regex
 from pydantic import field_validator, model_validator
 
 from .acronyms import Pair, sh_match
-from .patterns import PatternRule, compile_regex, regex_validator
+from .patterns import PatternRule, compile_rule_regex, regex_validator
 from .record import Method
 
 KIND = "method"
@@ -138,7 +138,7 @@ def initials(phrase: str) -> str:
 
 class MethodExtractor:
     def __init__(self, rules: list[Rule]):
-        self.rules = [(r, compile_regex(r.regex, rule_id=f"{KIND}.{r.id}")) for r in rules]
+        self.rules = [(r, compile_rule_regex(r.regex, r, KIND)) for r in rules]
         self.not_names = {n.lower() for r in rules for n in r.not_names}
         foreign = sorted({w for r in rules for w in r.foreign}, key=len, reverse=True)
         self.foreign = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in foreign) + r")\b",

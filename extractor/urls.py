@@ -13,7 +13,7 @@ from typing import Literal
 import regex
 from pydantic import Field, field_validator, model_validator
 
-from .patterns import PatternRule, compile_regex, regex_validator
+from .patterns import PatternRule, compile_rule_regex, regex_validator
 from .record import Url
 
 KIND = "urls"
@@ -84,9 +84,9 @@ class UrlExtractor:
         self.detectors = [
             (
                 r,
-                compile_regex(r.regex, regex.IGNORECASE, f"{KIND}.{r.id}"),
+                compile_rule_regex(r.regex, r, KIND, regex.IGNORECASE),
                 frozenset(t.lower() for t in r.tlds),
-                compile_regex(r.requires, 0, f"{KIND}.{r.id}") if r.requires else None,
+                compile_rule_regex(r.requires, r, KIND) if r.requires else None,
             )
             for r in rules
             if r.regex
