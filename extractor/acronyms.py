@@ -27,6 +27,10 @@ from .patterns import PatternRule, compile_rule_regex, regex_validator
 from .record import Acronym
 
 KIND = "acronyms"
+LIST_SEP = regex.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{L}\p{N}]")
+HEAD_SEP = regex.compile(r"[,;]\s|\s[=:]\s")
+LAST_WORD = regex.compile(r"(?<![\w\-/])([\p{L}\p{N}][\w\-/]*)\s*$")
 
 PAREN = regex.compile(r"\(([^()]{1,160})\)")
 BRACKET = regex.compile(r"\[([^\[\]()]{1,160})\]")
@@ -108,7 +112,7 @@ def _acronym_like(w: str) -> bool:
 
 def _is_list(inner: str) -> bool:
     """"(RDPG, RTD3, and RSAC)", "(A and B)": several short forms, not one definition."""
-    parts = [p.strip() for p in regex.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", inner)]
+    parts = [p.strip() for p in LIST_SEP.split(inner)]
     parts = [p for p in parts if p]
     return len(parts) >= 2 and sum(_acronym_like(p) for p in parts) >= 2
 
@@ -178,7 +182,7 @@ def sh_match(short: str, text: str) -> int | None:
 
 def _word_starts(text: str) -> list[int]:
     """Starts of whitespace words and of the parts of hyphenated words, right to left."""
-    out = [m.start() for m in regex.finditer(r"(?<![\p{L}\p{N}'’])[\p{L}\p{N}]", text)]
+    out = [m.start() for m in WORD_START.finditer(text)]
     return out[::-1]
 
 
@@ -300,7 +304,7 @@ class AcronymExtractor:
                 inner = inner[lm.end():]
         rule = self.constructions.get("long-short")
         if rule and not _is_list(inner):
-            head = regex.split(r"[,;]\s|\s[=:]\s", inner, maxsplit=1)[0].strip()
+            head = HEAD_SEP.split(inner, maxsplit=1)[0].strip()
             if head.lower() not in self.not_short and is_short_form(head, rule.max_short_len):
                 pair = self._long_short(text, m.start(), head, inner_start, rule)
                 if pair:
@@ -348,7 +352,8 @@ class AcronymExtractor:
         return Pair(head, long, s0, s0 + len(head), l0, l0 + len(long), f"{KIND}.{rule.id}")
 
     def _short_long(self, text: str, m: regex.Match, inner: str, inner_start: int, rule: Rule) -> Pair | None:
-        before = regex.search(r"([\p{L}\p{N}][\w\-/]*)\s*$", text[: m.start()])
+        # Only the word right before the parenthesis matters: search a short window, not the prefix.
+        before = LAST_WORD.search(text, max(0, m.start() - 64), m.start())
         if not before or len(inner.split()) < 2 or not is_short_form(before.group(1), rule.max_short_len):
             return None
         short = before.group(1)
