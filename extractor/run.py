@@ -275,7 +275,9 @@ def run(
         except KeyboardInterrupt:
             raise _interrupted(signal.SIGINT, None, 0) from None
         final, partial, skip = _prepare_output(out, resume, stderr)
-        bar = Progress(stderr, progress, total=max(dups.distinct - len(skip), 0))
+        todo = max(dups.distinct - len(skip), 0)
+        summary.jobs = min(summary.jobs, max(1, -(-todo // BATCH_SIZE)))  # no idle workers for small inputs
+        bar = Progress(stderr, progress, total=todo)
         summary.problems.echo = bar.echo
         sink = sys.stdout.buffer if partial is None else partial.open("ab" if skip else "wb")
         try:

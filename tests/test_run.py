@@ -144,7 +144,11 @@ def test_progress_off_prints_nothing():
 def test_jobs_and_progress_options(tmp_path):
     proc = run_cli("run", "-", "--jobs", "0", stdin=b'{"title": "T"}')
     assert proc.returncode == 2 and "--jobs must be at least 1" in proc.stderr.decode()
-    proc = run_cli("run", "-", "--jobs", "2", "--progress", "lines", stdin=b'{"title": "T"}\n{"title": "U"}\n')
+    titles = [f"Paper {i}" for i in range(40)]  # two batches: one per worker
+    stdin = b"".join(orjson.dumps({"title": t}) + b"\n" for t in titles)
+    proc = run_cli("run", "-", "--jobs", "2", "--progress", "lines", stdin=stdin)
     assert proc.returncode == 0
-    assert [json.loads(line)["title"] for line in proc.stdout.splitlines()] == ["T", "U"]
+    assert [json.loads(line)["title"] for line in proc.stdout.splitlines()] == titles
     assert "2 processes" in proc.stderr.decode()
+    proc = run_cli("run", "-", "--jobs", "2", stdin=b'{"title": "T"}\n')
+    assert "processes" not in proc.stderr.decode()  # one batch: no pool
