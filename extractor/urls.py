@@ -51,7 +51,9 @@ class Rule(PatternRule):
 
 
 def _trim(link: str) -> str:
-    """Drop trailing punctuation, and closing brackets/quotes with no opener inside the link."""
+    """Drop trailing punctuation, and closing brackets/quotes with no opener inside the link.
+    A LaTeX ``\\href{URL}{text}`` leaves ``}{`` inside the match: the link ends there."""
+    link = link.split("}{", 1)[0]
     while link:
         last = link[-1]
         if last in TRAILING:
