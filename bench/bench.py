@@ -37,7 +37,7 @@ import orjson
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from extractor.readers import Problems, read_papers  # noqa: E402
+from extractor.readers import Problems, read_papers
 
 SEEDS = REPO / "fixtures" / "seeds"
 NEW_WORD_SHARE = 0.04

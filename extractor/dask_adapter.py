@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import os
 import time
 from collections import Counter
@@ -95,7 +96,7 @@ def _line_ranges(fh, size: int, blocksize: int) -> list[tuple[int, int | None]]:
             cuts.append(cut)
         pos = cut + blocksize
     fh.seek(0)
-    return [(a, b) for a, b in zip(cuts, cuts[1:])] + [(cuts[-1], None)]
+    return [*itertools.pairwise(cuts), (cuts[-1], None)]
 
 
 def _papers(part: Part, problems: Problems, first_line: int = 1, first_index: int = 0):

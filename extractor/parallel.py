@@ -30,7 +30,7 @@ FIELDS = ("benchmarks", "gains", "urls", "method", "acronyms")
 BATCH_SIZE = 32  # ~30-60 ms of work: large enough to amortise pickling, small enough to stop quickly
 WARM_PAPERS = 256  # papers per process whose words stay in spaCy's vocabulary (see BatchExtractor)
 
-__all__ = ["BATCH_SIZE", "BatchResult", "BrokenProcessPool", "ordered_map", "default_jobs"]
+__all__ = ["BATCH_SIZE", "BatchResult", "BrokenProcessPool", "default_jobs", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -78,7 +78,7 @@ class BatchExtractor:
                 record = self.pipeline.extract(paper, [Source(path=p, index=i) for p, i in sources])
                 data = record.to_json_dict()
                 line = orjson.dumps(data)
-            except Exception as exc:  # one bad paper must not end the run
+            except Exception as exc:  # noqa: BLE001 -- one bad paper must not end the run
                 out.failures.append((paper.path, paper.index, paper.title[:60], f"{type(exc).__name__}: {exc}"))
                 continue
             for f in FIELDS:

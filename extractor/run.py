@@ -29,7 +29,15 @@ from typing import IO
 
 import orjson
 
-from .parallel import BATCH_SIZE, FIELDS, BatchExtractor, BatchResult, BrokenProcessPool, Job, ordered_map
+from .parallel import (
+    BATCH_SIZE,
+    FIELDS,
+    BatchExtractor,
+    BatchResult,
+    BrokenProcessPool,
+    Job,
+    ordered_map,
+)
 from .progress import Progress
 from .readers import Problems, read_papers
 

@@ -11,18 +11,20 @@ from conftest import FIXTURES
 pytest.importorskip("dask.bag", reason="the Dask adapter needs the optional extra: pip install -e '.[dask]'")
 pytest.importorskip("dask.distributed", reason="the Dask adapter needs the optional extra: pip install -e '.[dask]'")
 
-from dask.distributed import Client, LocalCluster  # noqa: E402
+from dask.distributed import Client, LocalCluster
 
-from extractor.cli import main  # noqa: E402
-from extractor.dask_adapter import plan_parts, run_dask  # noqa: E402
-from extractor.readers import Problems  # noqa: E402
+from extractor.cli import main
+from extractor.dask_adapter import plan_parts, run_dask
+from extractor.readers import Problems
 
 
 @pytest.fixture(scope="module")
 def client():
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with Client(cluster) as c:
-            yield c
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as c,
+    ):
+        yield c
 
 
 @pytest.fixture

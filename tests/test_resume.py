@@ -94,6 +94,7 @@ def test_interrupt_keeps_partial_file_and_resume_completes_it(tmp_path, corpus, 
     resumed = subprocess.run(
         [sys.executable, "-m", "extractor.cli", "run", str(src), "-o", str(out), "--jobs", "2", "--resume"],
         capture_output=True,
+        check=False,
     )
     assert resumed.returncode == 0, resumed.stderr.decode()
     assert f"{kept} already written (resumed)" in resumed.stderr.decode()
