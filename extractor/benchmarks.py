@@ -72,6 +72,14 @@ class CueRule(PatternRule):
         default=[], description="words (any case) of which one must occur in the text before `regex` is tried"
     )
     applies_to: list[Literal["title", "abstract"]] = ["title", "abstract"]
+    anchor: Literal["after-known", "before-known"] | None = Field(
+        default=None,
+        description="try the regex only right after (match at the end of) or right before (ending at the start "
+        "of) each gazetteer benchmark found: names listed next to a known benchmark",
+    )
+    shaped_only: bool = Field(
+        default=False, description="only name-shaped names: a capital past the first letter, or a digit"
+    )
     may_contain_known: bool = Field(
         default=False,
         description="a discovered name may strictly contain a gazetteer name (the Minecraft Universe Benchmark)",
@@ -107,6 +115,7 @@ class _Hit:
     pattern: str
     text: str
     cue: str | None = None
+    variant_of: Rule | None = None  # "Craftax-classic": a named variant of a gazetteer benchmark
 
 
 def _short_acronym(form: str) -> bool:
@@ -114,12 +123,32 @@ def _short_acronym(form: str) -> bool:
     return form.isalpha() and form.isupper() and len(form) <= 4
 
 
-def _inside_compound(text: str, start: int, end: int) -> bool:
-    """A match that is only part of a larger hyphenated name: "GQA" in "MS-GQA", "Atari" in
-    "Atari-HEAD". A lowercase tail ("MuJoCo-based") is an adjective compound and still counts."""
+# Hyphen tails that make a compound adjective ("MuJoCo-based", "Atari-style"), or a version
+# ("D4RL-v2"): the benchmark is still the one named before the hyphen.
+ADJECTIVE_TAILS = {
+    "based", "like", "style", "specific", "aware", "free", "level", "only", "centric", "agnostic", "wise",
+    "scale", "oriented", "friendly", "ready", "compatible", "related", "driven", "inspired", "powered",
+    "type", "sized", "size", "length", "step", "shot", "format", "domain", "task", "tasks", "env", "envs",
+    "environment", "environments", "benchmark", "benchmarks", "dataset", "datasets", "suite", "data",
+}  # fmt: skip
+HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
+VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
+
+
+def _compound(text: str, start: int, end: int) -> int | None:
+    """How a gazetteer match sits in a hyphenated word. None: it is part of a larger name that
+    starts before it ("GQA" in "MS-GQA"), so it is not this benchmark. Otherwise the end of the
+    benchmark's mention: ``end`` itself, or past a tail that names a variant ("GSM8K-Hard",
+    "Craftax-classic")."""
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
-        return True
-    return end + 1 < len(text) and text[end] == "-" and (text[end + 1].isupper() or text[end + 1].isdigit())
+        return None
+    tail = HYPHEN_TAIL.match(text, end)
+    if tail is None:
+        return end
+    last = tail.group(0).rsplit("-", 1)[-1]
+    if last.lower() in ADJECTIVE_TAILS or last.endswith("ed") or VERSION.fullmatch(last):
+        return end
+    return tail.end()
 
 
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -181,12 +210,18 @@ class BenchmarkExtractor:
         """``text`` is ``doc.text``, passed in because spaCy rebuilds that string on every access."""
         defined = defined or {}
         matches = [*self.matcher_lower(doc, as_spans=True), *self.matcher_exact(doc, as_spans=True)]
-        spans = [s for s in filter_spans(matches) if not _inside_compound(text, s.start_char, s.end_char)]
+        ends = {s: _compound(text, s.start_char, s.end_char) for s in filter_spans(matches)}
+        spans = [s for s, end in ends.items() if end is not None]
         hits: list[_Hit] = []
         plain = [s for s in spans if not self.by_key[s.label_].needs_cue]
         for span in spans:
             rule = self.by_key[span.label_]
-            if _overlaps(span.start_char, span.end_char, masked):
+            if _overlaps(span.start_char, ends[span], masked):
+                continue
+            if ends[span] != span.end_char:
+                variant = text[span.start_char : ends[span]]
+                hits.append(_Hit(None, variant, span.start_char, ends[span], f"{KIND}.{rule.id}", variant,
+                                 f"variant of '{rule.name}'", variant_of=rule))
                 continue
             if span.text in defined:
                 # The paper says what this acronym stands for: a benchmark only if that does.
@@ -205,10 +240,12 @@ class BenchmarkExtractor:
         for cue_rule, rx, requires in self.discovery:
             if field not in cue_rule.applies_to or (requires and not any(w in lower for w in requires)):
                 continue
-            for m in rx.finditer(text):
+            for m in self._matches(cue_rule, rx, text, known_spans):
                 for start, end in _name_spans(m):
                     name = text[start:end]
                     if not self._name_ok(name, text, start, cue_rule.plain_names):
+                        continue
+                    if cue_rule.shaped_only and not _name_shaped(name):
                         continue
                     blocking = taken
                     if cue_rule.may_contain_known:
@@ -227,6 +264,21 @@ class BenchmarkExtractor:
         return hits
 
 
+    @staticmethod
+    def _matches(rule: CueRule, rx, text: str, known: list[tuple[int, int]]):
+        if rule.anchor is None:
+            yield from rx.finditer(text)
+        elif rule.anchor == "after-known":
+            for _, end in known:
+                m = rx.match(text, end)
+                if m:
+                    yield m
+        else:
+            for start, _ in known:
+                m = rx.search(text, max(0, start - 80), start)
+                if m:
+                    yield m
+
     def _name_ok(self, name: str, text: str, start: int, plain_ok: bool) -> bool:
         words = name.split()
         if name.lower() in self.not_names or words[0].lower() in self.not_first:
@@ -234,9 +286,9 @@ class BenchmarkExtractor:
         if sum(c.isalpha() for c in name) < 2:
             return False
         tail = words[-1].rsplit("-", 1)
-        if len(tail) == 2 and tail[1].islower() and len(tail[1]) > 2:
+        if len(tail) == 2 and (tail[1].lower() in ADJECTIVE_TAILS or tail[1].endswith("ed")):
             return False  # an adjective compound: "MuJoCo-based", "GPT4-generated"
-        if any(c.isupper() or c.isdigit() for w in words for c in w[1:]):
+        if _name_shaped(name):
             return True  # CamelCase, ACRONYM, digits: name-shaped whatever the context
         before = text[:start].rstrip()
         if len(words) == 1 and (not before or before[-1] in ".!?:;\"'()"):
@@ -245,6 +297,10 @@ class BenchmarkExtractor:
         # list after "benchmarks such as", "called X"), but often a title-cased description
         # otherwise ("Long-Horizon Agentic tasks", "a parallelizable Android environment").
         return plain_ok or before.endswith((" the", " The"))
+
+
+def _name_shaped(name: str) -> bool:
+    return any(c.isupper() or c.isdigit() for w in name.split() for c in w[1:])
 
 
 def _name_spans(m: regex.Match) -> list[tuple[int, int]]:
@@ -260,7 +316,7 @@ def build_items(hits: list[tuple[str, _Hit]]) -> list[Benchmark]:
         mention = Mention(field=field, start=hit.start, end=hit.end, text=hit.text, pattern=hit.pattern, cue=hit.cue)
         item = items.get(key)
         if item is None:
-            rule = hit.rule
+            rule = hit.rule or hit.variant_of
             item = Benchmark(
                 name=hit.name,
                 text=hit.text,
@@ -270,8 +326,8 @@ def build_items(hits: list[tuple[str, _Hit]]) -> list[Benchmark]:
                 pattern=hit.pattern,
                 cue=hit.cue,
                 category=rule.category if rule else None,
-                parent=rule.parent if rule else None,
-                known=rule is not None,
+                parent=hit.variant_of.name if hit.variant_of else (rule.parent if rule else None),
+                known=hit.rule is not None,
             )
             items[key] = item
         item.mentions.append(mention)

@@ -69,3 +69,16 @@ def test_short_all_caps_names_match_as_written():
     r = extract("", "A bear cub sleeps; the sst rises. We report accuracy on CUB and SST.")
     assert sorted((b.name, tuple(m.text for m in b.mentions)) for b in r.benchmarks) == [
         ("CUB-200-2011", ("CUB",)), ("Stanford Sentiment Treebank", ("SST",))]
+
+
+def test_named_variant_of_a_known_benchmark():
+    r = extract("", "We build GSM8K-Hard from GSM8K and train on a MuJoCo-based simulator.")
+    by_name = {b.name: b for b in r.benchmarks}
+    assert (by_name["GSM8K-Hard"].known, by_name["GSM8K-Hard"].parent) == (False, "GSM8K")
+    assert by_name["GSM8K"].known and "MuJoCo" in by_name
+
+
+def test_name_listed_next_to_a_known_benchmark_is_discovered():
+    r = extract("", "Evaluations on ScanNet and HomeTour10K show gains; PPO and SAC run on MuJoCo.")
+    found = {b.name: b.known for b in r.benchmarks}
+    assert found.get("HomeTour10K") is False and "PPO" not in found and "SAC" not in found
