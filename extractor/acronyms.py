@@ -44,7 +44,16 @@ NUMBER_LIKE = regex.compile(r"^[\d.,\s%±+\-–]*\d[\d.,\s%±+\-–]*[a-zμ%]{0,
 STOP = frozenset("a an the of for and or in on to with via by from at as into using under without its their".split())
 GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
 TRIM = "~\"'“”`’,;: "
-DIGIT_WORDS = {"2": ("to", "two"), "4": ("for", "four"), "3": ("three",), "1": ("one",)}
+DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
+WORD_CHARS = regex.compile(r"\p{L}+")
+# "D3P": a digit 2-9 right after a capital, not part of a number ("H2O" yes, "T5-11B" no).
+DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
+WORD_CHARS = regex.compile(r"\p{L}+")
+# "D3P": a digit 2-9 between a capital and a letter ("A3C" yes; "T5-11B", "SOD2" no).
+REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})")
+# "REViT-v2", "PlanNetv3"; not "Ti6Al4V4" (a digit before the V: a formula).
+VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
+KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 
 
 class Rule(PatternRule):
@@ -59,6 +68,8 @@ class Rule(PatternRule):
     lead_words: list[str] = []
     # Paren contents that are never short forms ("e.g.", "i.e.", "see", ...).
     not_short: list[str] = []
+    # Lowercase initials that may name a variable rather than a word: "k" in "kNN".
+    silent_initials: list[str] = []
 
     @field_validator("regex")
     @classmethod
@@ -97,10 +108,25 @@ def is_short_form(s: str, max_len: int) -> bool:
     words = s.split()
     if len(words) == 2:
         # "Pol II", "PI alpha", "Training-Free GRPO"; not "treatment 1", "Group 2", "5 min".
-        return any(_acronym_like(w) for w in words) and all(
-            _acronym_like(w) or w.lower() in GREEK or (len(w) <= 3 and not w.isdigit()) for w in words)
+        # "Deep RL": a whole word kept before an acronym (the long form must then open with it).
+        return _two_short_words(s) or _kept_word(s) is not None
     # A lowercase word is a short form only with a capital or a digit in it ("mRNA", "p53").
     return any(c.isupper() for c in s) or any(c.isdigit() for c in s)
+
+
+def _two_short_words(short: str) -> bool:
+    words = short.split()
+    return any(_acronym_like(w) for w in words) and all(
+        _acronym_like(w) or w.lower() in GREEK or (len(w) <= 3 and not w.isdigit()) for w in words)
+
+
+def _kept_word(short: str) -> str | None:
+    """The plain capitalised word a two-word short form keeps whole ("Deep" in "Deep RL"), if any."""
+    words = short.split()
+    if len(words) == 2 and KEPT_WORD.fullmatch(words[0]) and _acronym_like(words[1]) \
+            and any(c.isupper() for c in words[1]):
+        return words[0]
+    return None
 
 
 def _acronym_like(w: str) -> bool:
@@ -207,8 +233,58 @@ def _skipped(text: str, positions: list[int], start: int) -> tuple[int, int]:
     return inside, tail
 
 
-def best_long_form(short: str, candidate: str, max_words: int) -> tuple[int, int] | None:
-    """(start, end) of the long form for ``short`` inside ``candidate`` (text right before it)."""
+def _repeated_letters(short: str, candidate: str) -> str | None:
+    """"D3P" → "DDDP", "A3C" → "AAAC": a digit after a capital repeats it (three D-words, then a
+    P-word), the way authors shorten runs of words with the same initial. Not when the candidate
+    holds the digit itself ("H2-receptor antagonists (H2RA)")."""
+    m = REPEAT_DIGIT.search(short)
+    if m is None or m.group(2) in candidate:
+        return None
+    return REPEAT_DIGIT.sub(lambda m: m.group(1) * int(m.group(2)), short)
+
+
+def _digit_as_word(short: str, long: str) -> bool:
+    """The long form spells a digit of the short form as a word: "Sketch to Motion (S2M)"."""
+    words = set(WORD_CHARS.findall(long.lower()))
+    return any(w in words for d in short if d in DIGIT_WORDS for w in DIGIT_WORDS[d])
+
+
+def _core_forms(short: str, silent_initials: frozenset[str]) -> list[str]:
+    """What the long form may spell when the whole short form does not match: the short form without
+    a version suffix ("REViT-v2": the words spell REViT) or without a lowercase initial that names a
+    variable, not a word ("kNN" ← "nearest-neighbour")."""
+    out = []
+    core = VERSION_SUFFIX.sub("", short)
+    if core != short and sum(c.isalnum() for c in core) >= 2:
+        out.append(core)
+    if short[0] in silent_initials and len(short) >= 3 and short[1:3].isupper():
+        out.append(short[1:])
+    return out
+
+
+def best_long_form(short: str, candidate: str, max_words: int,
+                   silent_initials: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """(start, end) of the long form for ``short`` inside ``candidate`` (text right before it): an
+    anchored match of the letters repeated by a digit ("D3P"), of the short form, or of its core
+    ("REViT-v2", "kNN"); else Schwartz & Hearst's match of the short form."""
+    span = _anchored_long_form(short, candidate, max_words)
+    repeated = _repeated_letters(short, candidate)
+    if repeated is not None and (span is None or not _digit_as_word(short, candidate[span[0]:span[1]])):
+        extra = len(repeated) - len(short)
+        span = _anchored_long_form(repeated, candidate, max_words + extra) or span
+    if span is not None:
+        return span
+    for form in _core_forms(short, silent_initials):
+        span = _anchored_long_form(form, candidate, max_words)
+        if span is not None:
+            return span
+    st = sh_match(short, candidate)
+    if st is None or len(WORD.findall(candidate, st)) > max_words:
+        return None
+    return _token_start(candidate, st), len(candidate.rstrip())
+
+
+def _anchored_long_form(short: str, candidate: str, max_words: int) -> tuple[int, int] | None:
     first = next((c for c in short if c.isalnum()), "")
     best, best_key = None, None
     anchors = None
@@ -234,13 +310,9 @@ def best_long_form(short: str, candidate: str, max_words: int) -> tuple[int, int
         key = (case_agree, -inside - tail)
         if best_key is None or key > best_key:
             best, best_key = (st, pos), key
-    if best is not None:
-        st, pos = best
-        return _token_start(candidate, st), len(candidate.rstrip())
-    st = sh_match(short, candidate)
-    if st is None or len(WORD.findall(candidate, st)) > max_words:
+    if best is None:
         return None
-    return _token_start(candidate, st), len(candidate.rstrip())
+    return _token_start(candidate, best[0]), len(candidate.rstrip())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -327,6 +399,7 @@ class AcronymExtractor:
         cut = 0
         for c in CLAUSE_END.finditer(before):
             cut = c.end()
+        silent = frozenset(rule.silent_initials)
         n_chars = sum(c.isalnum() for c in head)
         max_words = min(n_chars + 5, n_chars * 2)
         # Within the last comma-free stretch if the short form fits there, else across commas.
@@ -334,12 +407,12 @@ class AcronymExtractor:
         span = None
         if comma >= cut:
             candidate = before[comma + 2:].rstrip()
-            span = best_long_form(head, candidate, max_words)
+            span = best_long_form(head, candidate, max_words, silent)
             if span is not None:
                 cut = comma + 2
         if span is None:
             candidate = before[cut:].rstrip()
-            span = best_long_form(head, candidate, max_words)
+            span = best_long_form(head, candidate, max_words, silent)
         if span is None:
             return None
         l0, l1 = span
@@ -347,6 +420,9 @@ class AcronymExtractor:
         while long and long[-1] in TRIM:
             long = long[:-1]
         if not _plausible_long(head, long, max_words):
+            return None
+        kept = _kept_word(head)
+        if kept is not None and not _two_short_words(head) and not long.lower().startswith(kept.lower() + " "):
             return None
         l0 += offset + cut
         return Pair(head, long, s0, s0 + len(head), l0, l0 + len(long), f"{KIND}.{rule.id}")

@@ -78,3 +78,20 @@ def test_sh_fallback_finds_letters_inside_one_word(extractor) -> None:
 
 def test_long_form_does_not_cross_a_sentence(extractor) -> None:
     assert pairs(extractor, "Agents learn slowly. Memory-Based Search (MBS) helps.") == {("MBS", "Memory-Based Search")}
+
+
+def test_offsets_reproduce_repeated_versioned_and_kept_word_forms(extractor) -> None:
+    text = ("Deep Dense Diffusion Planner (D3P), Sparse Graph Transformer (SGT-v2), "
+            "Safe reinforcement learning (Safe RL) and a nearest-neighbour (kNN) rule.")
+    got = extractor.find(text)
+    assert {(p.short, p.long) for p in got} == {
+        ("D3P", "Deep Dense Diffusion Planner"), ("SGT-v2", "Sparse Graph Transformer"),
+        ("Safe RL", "Safe reinforcement learning"), ("kNN", "nearest-neighbour")}
+    for p in got:
+        assert text[p.start:p.end] == p.short
+        assert text[p.long_start:p.long_end] == p.long
+
+
+def test_repeated_letters_need_every_word(extractor) -> None:
+    # Only two D-words: the digit cannot repeat the D, so the shortest reading stands.
+    assert pairs(extractor, "A Dense Diffusion Planner (D3P) plans.") == {("D3P", "Diffusion Planner")}
