@@ -17,7 +17,11 @@ Data: patterns/gains.toml. Every rule does one job, told apart by the field it s
   by (``NEEDS_AFTER`` characters past it); a context rule only on a sentence holding one;
 - ``regex`` + ``veto``: text that is never a gain (e.g. "10-fold cross-validation");
 - ``regex`` + ``follow``: a coordinated gain right after a found one ("by 5% on A and 7% on B");
+  without a unit of its own it takes its head's ("by +5.2, +4.2 and +1.6"), and a bare % after a
+  head in points is in points too ("an absolute gain of 34% and 10% respectively");
 - ``join``: the gap that makes a magnitude and an adjacent before→after pair one gain;
+- ``blank``: characters that never change a claim's meaning (LaTeX math delimiters in
+  "$1.6\\times$ faster"): the rules read them as spaces, the gain's text keeps them;
 - ``regex`` + ``context``: sentence-level regexes with a ``baseline`` or ``metric`` group, used to fill
   those fields from the gain's own sentence (nearest phrase wins).
 """
@@ -43,6 +47,8 @@ DIRECTION_WINDOW = 70
 CONTEXT_BEFORE, CONTEXT_AFTER = 240, 120
 # How far past an anchor a construction's cue word may sit ("a 3x end-to-end latency reduction").
 NEEDS_AFTER = 80
+# How much farther a context phrase counts when a colon or semicolon stands between it and the gain.
+CLAUSE_PENALTY = 60
 # The longest stretch a construction may cover.
 MATCH_WINDOW = 240
 # Where a construction may start: after a space or bracket, or at the number itself.
@@ -58,6 +64,7 @@ class Rule(PatternRule):
     up_words: list[str] = []
     regex: str | None = None
     join: str | None = None
+    blank: str = ""
     trigger: bool = False
     veto: bool = False
     follow: bool = False
@@ -77,9 +84,9 @@ class Rule(PatternRule):
 
     @model_validator(mode="after")
     def _one_job(self) -> Rule:
-        jobs = [self.macros, self.units, self.words, self.down_words or self.up_words, self.regex, self.join]
+        jobs = [self.macros, self.units, self.words, self.down_words or self.up_words, self.regex, self.join, self.blank]
         if sum(bool(j) for j in jobs) != 1:
-            raise ValueError("a gains rule sets exactly one of macros, units, words, down_words/up_words, regex, join")
+            raise ValueError("a gains rule sets exactly one of macros, units, words, down_words/up_words, regex, join, blank")
         roles = [self.trigger, self.veto, self.follow, bool(self.context)]
         if sum(roles) > 1:
             raise ValueError("a gains rule is at most one of trigger, veto, follow, context")
@@ -127,7 +134,9 @@ class GainExtractor:
         self.words: dict[str, float] = {}
         down: set[str] = set()
         up: set[str] = set()
+        blank = ""
         for r in rules:
+            blank += r.blank
             macros.update(r.macros)
             self.units.update({_fold(k).replace("-", " "): v for k, v in r.units.items()})
             self.words.update({_fold(k): v for k, v in r.words.items()})
@@ -159,6 +168,7 @@ class GainExtractor:
         self.scanning = any(c.rule.reach is None for c in self.constructions + self.vetoes)
         self.down_rx = _word_rx(down)
         self.up_rx = _word_rx(up)
+        self.blank = regex.compile("[" + regex.escape(blank) + "]") if blank else None
 
     # -- numbers and units -------------------------------------------------------------------
 
@@ -193,7 +203,9 @@ class GainExtractor:
     def find(self, doc: Doc, field: str, benchmarks: list[tuple[int, int, str]], text: str | None = None) -> list[Gain]:
         """Gains in one field. ``text`` is ``doc.text`` when the caller has it (rebuilding it from the
         tokens costs more than finding the gains); the doc is only read for sentence bounds."""
-        text = doc.text if text is None else text
+        original = doc.text if text is None else text
+        # Same length, so every offset found in ``text`` points into ``original``.
+        text = self.blank.sub(" ", original) if self.blank is not None and self.blank.search(original) else original
         anchors = self._anchors(text)
         if not anchors and not self.scanning:
             return []
@@ -211,10 +223,11 @@ class GainExtractor:
             lo, hi = spans.get(si, (f.start, f.end))
             spans[si] = (min(lo, f.start), max(hi, f.end))
         phrases = {
-            si: self._phrases(text, max(sents[si][0], lo - CONTEXT_BEFORE), min(sents[si][1], hi + CONTEXT_AFTER))
+            si: self._phrases(text, original, max(sents[si][0], lo - CONTEXT_BEFORE), min(sents[si][1], hi + CONTEXT_AFTER))
             for si, (lo, hi) in spans.items()
         }
-        return [self._gain(text, f, field, sents, benchmarks, phrases) for f in found]
+        nexts = [*found[1:], None]
+        return [self._gain(text, original, f, nxt, field, sents, benchmarks, phrases) for f, nxt in zip(found, nexts)]
 
     def _anchors(self, text: str) -> list[tuple[int, list[int]]]:
         """Trigger hits, each with the positions a construction covering it may start from."""
@@ -259,10 +272,10 @@ class GainExtractor:
         found.sort(key=lambda f: f.start)
         return found
 
-    def _from_match(self, text: str, m: regex.Match, rule: Rule) -> _Found | None:
+    def _from_match(self, text: str, m: regex.Match, rule: Rule, head_unit: str | None = None) -> _Found | None:
         g = m.groupdict()
         start, end = m.span("text") if g.get("text") is not None else m.span()
-        unit = self._unit(m, rule)
+        unit = self._unit(m, rule) or head_unit
         value = rule.value if rule.value is not None else self.number(g.get("value"))
         frm, to = self.number(g.get("from")), self.number(g.get("to"))
         if unit is None or (value is None and (frm is None or to is None)):
@@ -325,9 +338,11 @@ class GainExtractor:
                 m = c.rx.match(text, f.end, s_end)
                 if m is None:
                     continue
-                nxt = self._from_match(text, m, c.rule)
+                nxt = self._from_match(text, m, c.rule, head_unit=f.unit)
                 if nxt is None or any(s < nxt.end and nxt.start < e for s, e in taken):
                     continue
+                if f.unit == "points" and nxt.unit == "percent" and not _says_relative(m):
+                    nxt.unit = "points"  # "an absolute gain of 34% and 10%": the scale covers both
                 if not self.down_rx or not self.down_rx.search(text, nxt.start, nxt.end):
                     nxt.direction = f.direction  # a bare coordinated number goes the way of its head
                 taken.append((nxt.start, nxt.end))
@@ -369,12 +384,12 @@ class GainExtractor:
 
     # -- sentence context --------------------------------------------------------------------
 
-    def _gain(self, text: str, f: _Found, field: str, sents: list[tuple[int, int]],
+    def _gain(self, text: str, original: str, f: _Found, nxt: _Found | None, field: str, sents: list[tuple[int, int]],
               benchmarks: list[tuple[int, int, str]], phrases: dict[int, list[_Phrase]]) -> Gain:
         si = _sentence(sents, f.start)
         s_start, s_end = sents[si]
         return Gain(
-            text=text[f.start : f.end],
+            text=original[f.start : f.end],
             value=f.value,
             value_max=f.value_max,
             unit=f.unit,
@@ -382,8 +397,8 @@ class GainExtractor:
             **{"from": f.frm},
             to=f.to,
             qualifier=f.qualifier,
-            metric=f.metric or _closest(phrases[si], f, "metric"),
-            baseline=f.baseline or _closest(phrases[si], f, "baseline"),
+            metric=f.metric or _closest(text, phrases[si], f, nxt, "metric"),
+            baseline=f.baseline or _closest(text, phrases[si], f, nxt, "baseline"),
             benchmark=_nearest([(b0, b1, n) for b0, b1, n in benchmarks if s_start <= b0 and b1 <= s_end], f),
             field=field,
             start=f.start,
@@ -391,8 +406,9 @@ class GainExtractor:
             pattern=f"{KIND}.{f.rule_id}",
         )
 
-    def _phrases(self, text: str, s_start: int, s_end: int) -> list[_Phrase]:
-        """Every baseline/metric phrase the context rules find in this stretch of one sentence."""
+    def _phrases(self, text: str, original: str, s_start: int, s_end: int) -> list[_Phrase]:
+        """Every baseline/metric phrase the context rules find in this stretch of one sentence
+        (matched in ``text``, quoted from ``original``)."""
         out = []
         low = text[s_start:s_end].lower()
         for what, rules in self.context.items():
@@ -400,7 +416,7 @@ class GainExtractor:
                 if c.rule.needs and not any(w in low for w in c.rule.needs):
                     continue
                 for m in c.rx.finditer(text, s_start, s_end):
-                    value = _clean(m.group(what), strip_article=what == "metric")
+                    value = _clean(original[m.start(what) : m.end(what)], strip_article=what == "metric")
                     if value:
                         out.append(_Phrase(what, m.start(what), m.end(what), value, c.rule.penalty))
         return out
@@ -415,15 +431,23 @@ class _Phrase:
     penalty: int
 
 
-def _closest(phrases: list[_Phrase], f: _Found, what: str) -> str | None:
+def _closest(text: str, phrases: list[_Phrase], f: _Found, nxt: _Found | None, what: str) -> str | None:
     """The nearest phrase of that kind within ``CONTEXT_BEFORE``/``CONTEXT_AFTER`` characters of the
     gain: long sentences list many results, and the phrase that belongs to this one sits next to it.
-    Ties go to the earlier rule."""
+    A phrase between this gain and the next one (``nxt``) that is nearer the next belongs to it ("beats
+    X by 2.4, while reducing token use by 78%": token use is the second gain's). A phrase across a
+    colon or semicolon from the gain counts as farther ("gains in planning: 53% in recall"). Ties go
+    to the earlier rule."""
     best: tuple[int, str] | None = None
     for p in phrases:
         if p.what != what or p.end < f.start - CONTEXT_BEFORE or p.start > f.end + CONTEXT_AFTER:
             continue
+        if nxt is not None and f.end <= p.start and p.end <= nxt.start and nxt.start - p.end < p.start - f.end:
+            continue
         distance = _distance(p.start, p.end, f) + p.penalty
+        gap = text[p.end : f.start] if p.end <= f.start else text[f.end : p.start]
+        if ":" in gap or ";" in gap:
+            distance += CLAUSE_PENALTY
         if best is None or distance < best[0]:
             best = (distance, p.value)
     return best[1] if best else None
@@ -470,6 +494,10 @@ def _covering(c: _Construction, text: str, anchor: int, starts: list[int],
         if m is not None and m.start() <= anchor < m.end():
             return m
     return None
+
+
+def _says_relative(m: regex.Match) -> bool:
+    return "scale" in m.re.groupindex and any(s.lower() == "relative" for s in m.captures("scale"))
 
 
 def _distance(start: int, end: int, f: _Found) -> int:
