@@ -60,6 +60,29 @@ def test_coordinated_amounts_keep_the_direction_of_their_head():
     assert [(g.value, g.direction) for g in found] == [(30, "down"), (20, "down")]
 
 
+def test_latex_math_delimiters_do_not_hide_a_gain_and_stay_in_its_text():
+    abstract = "Against the dense model it runs $2.1\\times$ faster and saves $63$\\% of the memory cost."
+    record = extract("Sparse attention", abstract)
+    assert sorted((g.value, g.unit) for g in record.gains) == [(2.1, "times"), (63, "percent")]
+    for g in record.gains:
+        assert abstract[g.start : g.end] == g.text and "$" in g.text
+
+
+def test_listed_amounts_without_a_unit_take_the_unit_of_the_first():
+    found = gains("Our reader beats both pipelines by +6.1, +3.3, and +0.9 on the three sets.")
+    assert [(g.value, g.unit) for g in found] == [(6.1, "points"), (3.3, "points"), (0.9, "points")]
+    found = gains("It beats the planners by an absolute success rate of 21% and 9% respectively.")
+    assert [(g.value, g.unit) for g in found] == [(21, "points"), (9, "points")]
+    found = gains("Recall drops by 6.25 and 4.5 percentage points (pp) on the two splits.")
+    assert [(g.value, g.unit, g.direction) for g in found] == [(6.25, "points", "down"), (4.5, "points", "down")]
+
+
+def test_a_measure_named_for_the_next_gain_is_not_this_ones():
+    first, second = gains("It outperforms the best sampler by +1.9, while reducing token use by 41%.")
+    assert first.metric is None
+    assert second.metric == "token use"
+
+
 def test_number_forms():
     assert only("It needs 1,800x fewer labels than before.").value == 1800
     assert only("Search becomes two orders of magnitude cheaper.").value == 2
@@ -94,6 +117,10 @@ def test_a_gain_in_the_title_points_into_the_title():
         "Results hold with p < 0.05 and top-1 accuracy of 76.5%.",
         "Rivals that are an order of magnitude larger still lose.",
         "Simulation is orders of magnitude faster than real robots.",
+        "We use GPT-4 (v1.5), Eq. (3) and a (k+1)-step horizon with C++ code [12]+[13].",
+        "The counter is increased by +1 each step; the schedule adds two epochs (+2) and (+3, +4).",
+        "Inputs are shifted by 0.5 pixels and latency grows by 2.5 ms for 1.3 million users.",
+        "The hormone increased yield by 18.2, 4.8 and 5.7 eggs per hen in 2019.",
     ],
 )
 def test_scores_counts_sizes_and_thresholds_are_not_gains(text):
@@ -120,7 +147,8 @@ def test_worst_case_inputs_stay_fast(pipeline):
 PIECES = st.sampled_from(
     ["by", "from", "to", "up to", "about", "~", "+", "−", "(", ")", "→", "rightarrow", "\\%", "%", "x", "×",
      "times", "-fold", "orders of magnitude", "points", "faster", "fewer", "improvement", "reduces", "than",
-     "PPO", "the baseline", ",", ".", "and", "two", "an", "12", "3.5", "1,800", "0.45", "49.5", "in", "of"]
+     "PPO", "the baseline", ",", ".", "and", "two", "an", "12", "3.5", "1,800", "0.45", "49.5", "in", "of",
+     "$", "\\times", "speedup", "+2.4", "(+1.6", "/", "drops", "respectively", "absolute"]
 )
 
 
