@@ -47,6 +47,7 @@ COORDINATED = regex.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:a
 PAREN_WORD = regex.compile(r"\(([^()\s,;]{2,20})\)")
 LIST_WORDS = regex.compile(r"[\s,]+")
 PARTS = regex.compile(r"[\-.+^]|\\_")
+DOTTED = regex.compile(r"(?:\p{Lu}\.){2,}")
 INITIAL_SKIP = frozenset("a an the of for and or to in on with as from via by at into without".split())
 # Words between a cue and its name that describe rather than name it: "we propose a novel
 # framework, NAME, ...".
@@ -54,7 +55,21 @@ LEAD = regex.compile(
     r"^(?:\s*(?:an?|the|our|this|two|three|new|novel|simple|generic|general|unified|efficient|effective|"
     r"lightweight|principled|scalable|robust|practical|provably|yet|and)\b\s*|\s*,\s*)*"
     r"(?:(?:method|framework|algorithm|approach|model|agent|system|architecture|benchmark|dataset|"
-    r"technique|pipeline|paradigm|module|mechanism|strategy|scheme|environment|library|toolkit)s?\s*,\s*)?\s*")
+    r"technique|pipeline|paradigm|module|mechanism|strategy|scheme|environment|library|toolkit)s?\s*,\s*"
+    # "a new family of VLAs, NAME": the kind named after "of" is not where the name comes from
+    r"|(?:family|class|suite|series|collection)\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s*,\s*)?\s*")
+WORDS = regex.compile(r"\w+")
+LAST_WORD = regex.compile(r"(\w+)\W*\Z")
+CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
+# What follows a name set off from the sentence: an appositive or a parenthesis.
+APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|\()")
+NAME_END = regex.compile(r"\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$)")
+# An indefinite noun phrase still open before a word: "a novel ", "an efficient ".
+INDEFINITE = regex.compile(r"\b(?:an?|one)\s+(?:[a-z][\w\-]*\s+){0,3}\Z")
+# A word that continues a noun phrase (lowercase, not a function word or a clause opener).
+NOUN_NEXT = regex.compile(
+    r"\s+(?!(?:that|which|who|to|for|in|on|of|with|as|and|or|by|from|via|where|when|while|is|are|can|"
+    r"to|using|based|than|at|into|under|without|through)\b)[a-z][\w\-]*")
 
 
 class Rule(PatternRule):
@@ -73,6 +88,18 @@ class Rule(PatternRule):
     # Lowercase literals: the rule runs only when the field holds one of them (a cheap pre-filter).
     requires: list[str] = []
     not_names: list[str] = []
+    # Endings of one-word compounds that describe rather than name ("LLM-powered", "GNN-based").
+    not_name_endings: list[str] = []
+    # Cue words after which a plain capitalised word or Title Case phrase counts as a name, and words
+    # that, right before the cue, make it terminology rather than a contribution ("is called").
+    plain_after: list[str] = []
+    plain_not_after: list[str] = []
+    # Words one of which the sentence must hold before the cue: it presents the paper's own work
+    # ("we", "our", "novel"), not terminology or someone else's ("an approximation called SGD").
+    sentence_needs: list[str] = []
+    # The same for a plain name (plain_after): "our" alone is not enough there ("applying our
+    # method to a benchmark called Blocksworld").
+    plain_needs: list[str] = []
     # Words that, between a cue and a name, say the name is someone else's ("than", "such as").
     foreign: list[str] = []
     # Lowercase phrases that, earlier in the cue's sentence, make what follows a baseline
@@ -125,6 +152,19 @@ def _name_list(text: str, cue_start: int, s0: int, s1: int, defined: list[Pair])
     return items
 
 
+def _pair_name(p: Pair) -> tuple[str, int, str | None]:
+    """(name, start, long form) a defined acronym gives a method. A dotted initialism ("Prior
+    Reinforce (P.R.)") is shorthand for the name, not the name: the long form is."""
+    if DOTTED.fullmatch(p.short):
+        return p.long, p.long_start, None
+    return p.short, p.start, p.long
+
+
+def _as_item(p: Pair) -> tuple[str, str, int, str | None]:
+    name, s0, long_form = _pair_name(p)
+    return name, "abstract", s0, long_form
+
+
 def _used_before(word: str, text: str, at: int) -> bool:
     return text.find(word, 0, at) >= 0 and bool(
         regex.search(r"(?<![\w\-])" + regex.escape(word) + r"(?![\w\-])", text, endpos=at))
@@ -140,6 +180,7 @@ class MethodExtractor:
     def __init__(self, rules: list[Rule]):
         self.rules = [(r, compile_rule_regex(r.regex, r, KIND)) for r in rules]
         self.not_names = {n.lower() for r in rules for n in r.not_names}
+        self.not_name_endings = tuple(sorted({e.lower() for r in rules for e in r.not_name_endings}))
         foreign = sorted({w for r in rules for w in r.foreign}, key=len, reverse=True)
         self.foreign = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in foreign) + r")\b",
                                      regex.I) if foreign else None
@@ -158,7 +199,8 @@ class MethodExtractor:
             key = name.lower()
             if key in found and long_form and found[key].long_form is None:
                 found[key].long_form = long_form  # "... ICPI ..." first, "In-Context Policy Iteration" later
-            if not name or key in self.not_names or key in found:
+            if not name or key in self.not_names or key in found \
+                    or (" " not in name and key.endswith(self.not_name_endings)):
                 return
             if long_form is None:
                 long_form = _long_form(name, acronyms)
@@ -173,10 +215,13 @@ class MethodExtractor:
             pid = f"{KIND}.{rule.id}"
             if rule.before_definition:
                 for p, cue in self._before_definitions(rule, rx, text, defined):
-                    add(p.short, "abstract", p.start, p.long, pid, cue)
+                    name, s0, long_form = _pair_name(p)
+                    add(name, "abstract", s0, long_form, pid, cue)
                 continue
             for m in rx.finditer(text):
                 if rule.veto_before and self._vetoed(rule, text, m.start()):
+                    continue
+                if rule.sentence_needs and not self._presents(rule.sentence_needs, text, m.start()):
                     continue
                 if rule.follow:
                     for name, f, s0, lf in self._after_cue(text, m.end(), defined):
@@ -196,22 +241,45 @@ class MethodExtractor:
             return [(w, rule.applies_to, at, None, cue)
                     for w, at in _name_list(text, m.start(), s0, s1, acronyms.get(rule.applies_to, []))]
         name = text[s0:s1].strip(" ,")
+        if name.endswith(".") and not DOTTED.fullmatch(name):
+            name = name.rstrip(".")  # "we call it TAME. It ..."
         if rule.applies_to == "title":
             named = self._title_name(name, s0, acronyms, abstract, rule.accept)
             return [(*named, cue)] if named else []
         pair = next((p for p in acronyms.get("abstract", []) if p.long_start == s0 or p.start == s0), None)
         if pair is not None:
-            return [(pair.short, "abstract", pair.start, pair.long, cue)]
-        if " " not in name and _coined(name) or TITLE_PHRASE.fullmatch(name):
-            long = m.group("long") if "long" in m.re.groupindex else None
+            pname, pstart, plong = _pair_name(pair)
+            return [(pname, "abstract", pstart, plong, cue)]
+        long = m.group("long") if "long" in m.re.groupindex else None
+        if " " not in name and _coined(name):
             return [(name, rule.applies_to, s0, long, cue)]
+        if long is None and self._plain_name(rule, m, text, name, s0):
+            return [(name, rule.applies_to, s0, None, cue)]
+        if TITLE_PHRASE.fullmatch(name) and "-" in name and " " not in name:
+            return [(name, rule.applies_to, s0, long, cue)]  # "Memory-as-Action"
         return []
+
+    def _plain_name(self, rule: Rule, m: regex.Match, text: str, name: str, s0: int) -> bool:
+        """"named Ramble to ...", "named Dynamic Shift Max, to ...": a capitalised word or Title Case
+        phrase after a naming verb, ending where the sentence goes on, not in "is called X"."""
+        if not rule.plain_after or m.group(0).split(None, 1)[0].lower() not in rule.plain_after:
+            return False
+        if not (CAPITALISED.fullmatch(name) or TITLE_PHRASE.fullmatch(name)) or name.lower() in self.not_names:
+            return False
+        before = LAST_WORD.search(text, max(0, m.start() - 30), m.start())
+        if before and before.group(1).lower() in rule.plain_not_after:
+            return False
+        if rule.plain_needs and not self._presents(rule.plain_needs, text, m.start()):
+            return False
+        return bool(NAME_END.match(text, s0 + len(name)))
 
     def _title_name(self, name: str, s0: int, acronyms: dict[str, list[Pair]], abstract: str, accept: str):
         # "Task Memory Engine (TME): ..." or "Unified World Models: ..." with "(UWM)" defined later.
         for field in ("title", "abstract"):
             for p in acronyms.get(field, []):
                 if (field == "title" and p.long_start == s0) or " ".join(p.long.lower().split()) == name.lower():
+                    if DOTTED.fullmatch(p.short):
+                        break  # the title's own words are the name
                     return p.short, field, p.start, p.long
         if " " not in name:
             return (name, "title", s0, None) if accept != "coined" or _coined(name) else None
@@ -244,16 +312,25 @@ class MethodExtractor:
                 yield p, m.group(0).strip() or None
 
     def _vetoed(self, rule: Rule, text: str, at: int) -> bool:
-        starts = [m.end() for m in SENTENCE_END.finditer(text, max(0, at - 300), at)]
-        before = text[starts[-1] if starts else max(0, at - 300):at].lower()
+        before = self._sentence_before(text, at).lower()
         return any(v in before for v in rule.veto_before)
+
+    def _presents(self, needs: list[str], text: str, at: int) -> bool:
+        """The sentence before ``at`` holds one of the words that present the paper's own work."""
+        return not set(WORDS.findall(self._sentence_before(text, at).lower())).isdisjoint(needs)
+
+    @staticmethod
+    def _sentence_before(text: str, at: int) -> str:
+        """The sentence up to ``at`` (at most 300 characters back)."""
+        starts = [m.end() for m in SENTENCE_END.finditer(text, max(0, at - 300), at)]
+        return text[starts[-1] if starts else max(0, at - 300):at]
 
     def _after_cue(self, text: str, at: int, defined: list[Pair]):
         end_m = SENTENCE_END.search(text, at)
         end = min(end_m.start() if end_m else len(text), at + 220)
         # Candidates as (start, end, item), by priority: acronyms defined after the cue, the first
         # coined word, a Title Case phrase right after the cue's lead words.
-        found = [(min(p.start, p.long_start), max(p.end, p.long_end), (p.short, "abstract", p.start, p.long))
+        found = [(min(p.start, p.long_start), max(p.end, p.long_end), _as_item(p))
                  for p in defined if at <= min(p.start, p.long_start) < end
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])]
         for extra in (self._first_coined(text, at, end, defined), self._title_phrase(text, at, end)):
@@ -275,11 +352,19 @@ class MethodExtractor:
 
     def _title_phrase(self, text: str, at: int, end: int) -> tuple[str, int, int] | None:
         lead = LEAD.match(text[at:end])
-        tm = TITLE_PHRASE.match(text, at + (lead.end() if lead else 0), end)
-        if tm is None or self._foreign(text[at:tm.start()]):
+        start = at + (lead.end() if lead else 0)
+        tm = TITLE_PHRASE.match(text, start, end)
+        after = text[tm.end():tm.end() + 12] if tm else ""
+        if tm is None:
+            # One capitalised word right after the cue, set off as a name: "we propose Prove, a ...".
+            tm = CAPITALISED.match(text, start, end)
+            after = text[tm.end():tm.end() + 12] if tm else ""
+            if tm is None or tm.group(0).lower() in self.not_names or not APPOSITION.match(after):
+                return None
+        if self._foreign(text[at:tm.start()]):
             return None
         # A name, not the start of a sentence-like phrase: followed by a comma, an appositive or a clause.
-        if regex.match(r"\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$)", text[tm.end():tm.end() + 12]):
+        if NAME_END.match(after):
             return tm.group(0), tm.start(), tm.end()
         return None
 
@@ -287,10 +372,17 @@ class MethodExtractor:
         # A word the abstract defined or used before the cue names the setting, the task or prior
         # work ("existing AS2 datasets ... we build a new AS2 dataset"), not the contribution.
         earlier = {p.short for p in defined if p.start < at}
+        lead = LEAD.match(text[at:end])
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
             if _coined(w) and w.lower() not in self.not_names and w not in earlier and not _used_before(w, text, at):
-                if self._foreign(text[at:m.start()]) or m.start() - at > 120:
+                if self._foreign(text[at + (lead.end() if lead else 0):m.start()]) or m.start() - at > 120:
+                    return None
+                # "a novel LLM-as-a-Judge evaluation method": after an indefinite article, a word
+                # that a noun follows classifies the contribution, unless the abstract goes on to
+                # use it as a name ("an EM-Test benchmark ... results on EM-Test").
+                if INDEFINITE.search(text, at, m.start()) and NOUN_NEXT.match(text, m.start() + len(w)) \
+                        and not _used_before(w, text[m.start() + len(w):], len(text)):
                     return None
                 return w, m.start(), m.start() + len(w)
         return None

@@ -133,3 +133,22 @@ def test_a_name_found_bare_takes_the_long_form_its_initials_give_later(pipeline)
 def test_cue_of_a_title_rule_names_the_phrase_around_the_name(pipeline) -> None:
     rec = pipeline.extract(Paper("Tuning by hand? PIDnet is all you need!", "We tune controllers.", "<t>", 0))
     assert [(m.name, m.cue) for m in rec.method] == [("PIDnet", "is all you need")]
+
+
+def test_dotted_initialism_leaves_the_title_name_and_keeps_the_pair(pipeline) -> None:
+    rec = pipeline.extract(Paper("Sparse Replay: Faster Agents",
+                                 "We propose Sparse Replay (S.R.), a buffer. Tests show S.R. is fast.", "<t>", 0))
+    assert [(m.name, m.long_form, m.field) for m in rec.method] == [("Sparse Replay", None, "title")]
+    assert [(a.short, a.long) for a in rec.acronyms] == [("S.R.", "Sparse Replay")]
+
+
+def test_plain_names_after_naming_verbs_need_the_papers_own_work(pipeline) -> None:
+    assert names(pipeline, "X", "We propose a model-free controller named Falcon to land drones.") == {"Falcon": None}
+    assert names(pipeline, "X", "Applying our planner to a classic puzzle suite called Towers, we see gains.") == {}
+    assert names(pipeline, "X", "Prior work used a controller named Falcon to land drones.") == {}
+
+
+def test_adjective_compounds_and_one_off_modifiers_are_not_names(pipeline) -> None:
+    got = names(pipeline, "X", "We introduce Heron, the first VLM-driven agent. We also design a novel "
+                               "GPT-as-a-Critic scoring protocol.")
+    assert set(got) == {"Heron"}
