@@ -37,7 +37,7 @@ def corpus_and_reference(folder, n: int) -> tuple:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """Large enough that a run with two workers is still going when the signal arrives."""
-    return corpus_and_reference(tmp_path_factory.mktemp("resume"), 500)
+    return corpus_and_reference(tmp_path_factory.mktemp("resume"), 1000)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,12 @@ def test_interrupt_keeps_partial_file_and_resume_completes_it(tmp_path, corpus, 
 
     proc = start_run(src, out)
     wait_for_some_output(partial, proc)
+    # Freeze the run before signalling so it cannot finish in between, however fast the machine:
+    # the signal waits and is handled the moment the run continues.
+    proc.send_signal(signal.SIGSTOP)
+    assert proc.poll() is None, "the run finished before it could be interrupted"
     proc.send_signal(signum)
+    proc.send_signal(signal.SIGCONT)
     _, err = proc.communicate(timeout=30)
     err = err.decode()
 
