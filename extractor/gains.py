@@ -189,7 +189,9 @@ class GainExtractor:
         unit = None
         # The last unit written wins: "4.7% to 9.6% absolute points" is in points.
         for u in m.captures("unit") if "unit" in m.re.groupindex else []:
-            unit = self.units.get(_fold(u).lstrip("-").replace("-", " ")) or unit
+            key = _fold(u).lstrip("-").replace("-", " ")
+            # A ranked score names its unit before the cut-off: "pass@1", "NDCG@10".
+            unit = self.units.get(key) or self.units.get(key.split("@")[0]) or unit
         if unit is None:
             unit = rule.default_unit
         if "scale" in m.re.groupindex:

@@ -127,6 +127,14 @@ def test_scores_counts_sizes_and_thresholds_are_not_gains(text):
     assert gains(text) == []
 
 
+def test_every_macro_is_expanded(pipeline):
+    """Macros nest a bounded number of levels; a deeper one would stay as literal '<<NAME>>' text
+    and its rule would silently never match."""
+    g = pipeline.gains
+    rules = [*g.constructions, *g.triggers, *g.vetoes, *g.follows, *g.context["baseline"], *g.context["metric"]]
+    assert [c.rule.id for c in rules if "<<" in getattr(c.rx, "rx", c.rx).pattern] == []
+
+
 def test_worst_case_inputs_stay_fast(pipeline):
     """The gains stage alone (spaCy's own tokenizer has its own worst cases)."""
     nasty = [
