@@ -150,7 +150,7 @@ def compile_rule_regex(pattern: str, rule: PatternRule, kind: str, flags: int = 
     return rx if rule.bundled else TimedRegex(rx, f"{kind}.{rule.id}", REGEX_TIMEOUT)
 
 
-MACRO = regex.compile(r"<<([A-Z_]+)>>")
+MACRO = regex.compile(r"<<([A-Z][A-Z0-9_]*)>>")
 
 
 def expand_macros(pattern: str, macros: dict[str, str], rule_id: str) -> str:
@@ -161,11 +161,11 @@ def expand_macros(pattern: str, macros: dict[str, str], rule_id: str) -> str:
             raise ValueError(f"rule '{rule_id}': unknown macro <<{m.group(1)}>>")
         return f"(?:{macros[m.group(1)]})"
 
-    for _ in range(5):
-        if "<<" not in pattern:
-            break
+    for _ in range(20):
+        if not MACRO.search(pattern):
+            return pattern
         pattern = MACRO.sub(sub, pattern)
-    return pattern
+    raise ValueError(f"rule '{rule_id}': macros nest more than 20 deep (a macro that uses itself?)")
 
 
 def regex_validator(value: str) -> str:

@@ -70,3 +70,14 @@ def test_loading_executes_nothing(tmp_path):
     # A string that would be code elsewhere is only ever data here.
     patterns = load(tmp_path, 'kind = "urls"\n[[rule]]\nid = "x"\nhosts = ["__import__(\'os\').system(\'false\')"]\nurl_kind = "code"\n')
     assert patterns.of("urls")[0].hosts == ["__import__('os').system('false')"]
+
+
+def test_macros_nest_and_a_cycle_is_an_error():
+    from extractor.patterns import expand_macros
+
+    deep = {f"M{i}": f"<<M{i + 1}>>" for i in range(8)} | {"M8": "x"}
+    assert expand_macros("<<M0>>", deep, "t.r") == "(?:" * 9 + "x" + ")" * 9
+    with pytest.raises(ValueError, match="nest more than 20 deep"):
+        expand_macros("<<A>>", {"A": "<<B>>", "B": "<<A>>"}, "t.r")
+    with pytest.raises(ValueError, match="unknown macro <<C>>"):
+        expand_macros("<<C>>", {}, "t.r")
