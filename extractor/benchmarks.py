@@ -77,6 +77,11 @@ class CueRule(PatternRule):
         description="try the regex only right after (match at the end of) or right before (ending at the start "
         "of) each gazetteer benchmark found: names listed next to a known benchmark",
     )
+    scan: tuple[int, int] | None = Field(
+        default=None,
+        description="scan only from this many characters before to this many after each `requires` word, "
+        "not the whole text (the regex still sees the text around the window)",
+    )
     shaped_only: bool = Field(
         default=False, description="only name-shaped names: a capital past the first letter, or a digit"
     )
@@ -238,9 +243,16 @@ class BenchmarkExtractor:
         taken = known_spans + list(masked)
         lower = text.lower()  # a substring test per word is ten times cheaper than a case-blind regex
         for cue_rule, rx, requires in self.discovery:
-            if field not in cue_rule.applies_to or (requires and not any(w in lower for w in requires)):
+            if field not in cue_rule.applies_to:
                 continue
-            for m in self._matches(cue_rule, rx, text, known_spans):
+            windows = None
+            if requires:
+                at = [i for w in requires for i in _occurrences(lower, w)]
+                if not at:
+                    continue
+                if cue_rule.scan:
+                    windows = _windows(at, *cue_rule.scan, len(text))
+            for m in self._matches(cue_rule, rx, text, known_spans, windows):
                 for start, end in _name_spans(m):
                     name = text[start:end]
                     if not self._name_ok(name, text, start, cue_rule.plain_names):
@@ -265,9 +277,13 @@ class BenchmarkExtractor:
 
 
     @staticmethod
-    def _matches(rule: CueRule, rx, text: str, known: list[tuple[int, int]]):
+    def _matches(rule: CueRule, rx, text: str, known: list[tuple[int, int]], windows):
         if rule.anchor is None:
-            yield from rx.finditer(text)
+            if windows is None:
+                yield from rx.finditer(text)
+            else:
+                for lo, hi in windows:
+                    yield from rx.finditer(text, lo, hi)
         elif rule.anchor == "after-known":
             for _, end in known:
                 m = rx.match(text, end)
@@ -297,6 +313,26 @@ class BenchmarkExtractor:
         # list after "benchmarks such as", "called X"), but often a title-cased description
         # otherwise ("Long-Horizon Agentic tasks", "a parallelizable Android environment").
         return plain_ok or before.endswith((" the", " The"))
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    found, i = [], haystack.find(needle)
+    while i >= 0:
+        found.append(i)
+        i = haystack.find(needle, i + 1)
+    return found
+
+
+def _windows(positions: list[int], before: int, after: int, length: int) -> list[tuple[int, int]]:
+    """Merged character windows around each position: where a construction can stand."""
+    merged: list[tuple[int, int]] = []
+    for p in sorted(positions):
+        lo, hi = max(0, p - before), min(length, p + after)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _name_shaped(name: str) -> bool:
