@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .patterns import PatternRule, compile_rule_regex, expand_macros, regex_validator
+from .patterns import PatternRule, compile_rule_regex, expand_macros, regex_validator, scan_windows
 from .record import Benchmark, Mention
 
 KIND = "benchmarks"
@@ -251,7 +251,7 @@ class BenchmarkExtractor:
                 if not at:
                     continue
                 if cue_rule.scan:
-                    windows = _windows(at, *cue_rule.scan, len(text))
+                    windows = scan_windows(at, *cue_rule.scan, len(text))
             for m in self._matches(cue_rule, rx, text, known_spans, windows):
                 for start, end in _name_spans(m):
                     name = text[start:end]
@@ -321,18 +321,6 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
         found.append(i)
         i = haystack.find(needle, i + 1)
     return found
-
-
-def _windows(positions: list[int], before: int, after: int, length: int) -> list[tuple[int, int]]:
-    """Merged character windows around each position: where a construction can stand."""
-    merged: list[tuple[int, int]] = []
-    for p in sorted(positions):
-        lo, hi = max(0, p - before), min(length, p + after)
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
-    return merged
 
 
 def _name_shaped(name: str) -> bool:

@@ -150,6 +150,19 @@ def compile_rule_regex(pattern: str, rule: PatternRule, kind: str, flags: int = 
     return rx if rule.bundled else TimedRegex(rx, f"{kind}.{rule.id}", REGEX_TIMEOUT)
 
 
+def scan_windows(positions: list[int], before: int, after: int, length: int) -> list[tuple[int, int]]:
+    """Merged character windows around each position: where a rule's construction can stand,
+    so its regex scans those windows rather than the whole text (a rule's ``scan`` field)."""
+    merged: list[tuple[int, int]] = []
+    for p in sorted(positions):
+        lo, hi = max(0, p - before), min(length, p + after)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 MACRO = regex.compile(r"<<([A-Z][A-Z0-9_]*)>>")
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 import regex
 from pydantic import Field, field_validator, model_validator
 
-from .patterns import PatternRule, compile_rule_regex, regex_validator
+from .patterns import PatternRule, compile_rule_regex, regex_validator, scan_windows
 from .record import Url
 
 KIND = "urls"
@@ -31,6 +31,9 @@ class Rule(PatternRule):
     regex: str | None = None
     requires: str | None = Field(
         default=None, description="a cheap regex that must occur in the text before `regex` is tried"
+    )
+    scan: tuple[int, int] | None = Field(
+        default=None, description="scan only this many characters before/after each `requires` match"
     )
     tlds: list[str] = []
     hosts: list[str] = []
@@ -108,9 +111,14 @@ class UrlExtractor:
         found: list[Url] = []
         taken: list[tuple[int, int]] = []
         for rule, rx, tlds, requires in self.detectors:
-            if requires is not None and not requires.search(text):
-                continue
-            for m in rx.finditer(text):
+            windows = [(0, len(text))]
+            if requires is not None:
+                at = [m.start() for m in requires.finditer(text)]
+                if not at:
+                    continue
+                if rule.scan:
+                    windows = scan_windows(at, *rule.scan, len(text))
+            for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
                 start = m.start()
                 link = _trim(m.group(0))
                 end = start + len(link)
