@@ -210,9 +210,12 @@ class BenchmarkExtractor:
         return None
 
     def find(
-        self, doc: Doc, text: str, field: str, masked: list[tuple[int, int]], defined: dict[str, str] | None = None
+        self, doc: Doc, text: str, field: str, masked: list[tuple[int, int]], defined: dict[str, str] | None = None,
+        sentences=None,
     ) -> list[_Hit]:
-        """``text`` is ``doc.text``, passed in because spaCy rebuilds that string on every access."""
+        """``text`` is ``doc.text``, passed in because spaCy rebuilds that string on every access.
+        ``sentences()`` sets the doc's sentence bounds when an ambiguous name needs its sentence
+        (the pipeline splits sentences lazily); without it the doc must be sentence-split already."""
         defined = defined or {}
         matches = [*self.matcher_lower(doc, as_spans=True), *self.matcher_exact(doc, as_spans=True)]
         ends = {s: _compound(text, s.start_char, s.end_char) for s in filter_spans(matches)}
@@ -235,6 +238,8 @@ class BenchmarkExtractor:
                     continue
             cue = None
             if rule.needs_cue:
+                if sentences is not None:
+                    sentences()
                 cue = self._cue_for(span, doc, plain)
                 if cue is None:
                     continue

@@ -202,7 +202,8 @@ class GainExtractor:
 
     # -- finding -----------------------------------------------------------------------------
 
-    def find(self, doc: Doc, field: str, benchmarks: list[tuple[int, int, str]], text: str | None = None) -> list[Gain]:
+    def find(self, doc: Doc, field: str, benchmarks: list[tuple[int, int, str]], text: str | None = None,
+             sentences=None) -> list[Gain]:
         """Gains in one field. ``text`` is ``doc.text`` when the caller has it (rebuilding it from the
         tokens costs more than finding the gains); the doc is only read for sentence bounds."""
         original = doc.text if text is None else text
@@ -214,7 +215,8 @@ class GainExtractor:
         found = self._constructions(text, anchors)
         if not found:
             return []
-        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        # ``sentences()``: the pipeline's lazily split sentence bounds; else the doc is split already.
+        sents = sentences() if sentences is not None else [(s.start_char, s.end_char) for s in doc.sents]
         found = [f for f in found if _one_sentence(f, sents)]
         found = self._follow(text, found, sents)
         found = self._join(text, found)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import regex
 import spacy
+from spacy.tokens import Doc
 
 from . import __version__
 from .acronyms import AcronymExtractor, to_items
@@ -44,6 +45,7 @@ class Pipeline:
 
         self.patterns = patterns
         self.nlp = blank_nlp()
+        self.sentencizer = self.nlp.get_pipe("sentencizer")
         self.urls = urls.UrlExtractor(patterns.of(urls.KIND))
         self.benchmarks = BenchmarkExtractor(patterns.of(benchmarks.KIND), patterns.of(CUE_KIND), self.nlp)
         self.gains = GainExtractor(patterns.of(gains.KIND))
@@ -62,7 +64,7 @@ class Pipeline:
         fields = {"title": paper.title, "abstract": paper.abstract}
         urls, bench_hits, gains, pairs, docs, masks = [], [], [], {}, {}, {}
         for field, text in fields.items():
-            docs[field] = self.nlp(text)
+            docs[field] = self.nlp.make_doc(text)  # sentence bounds only when an extractor asks
             found_urls = self.urls.find(text, field)
             masks[field] = [(u.start, u.end) for u in found_urls]
             urls += found_urls
@@ -71,9 +73,11 @@ class Pipeline:
         # (ARC)" is not the AI2 Reasoning Challenge), wherever it is used.
         defined = {p.short: p.long for field_pairs in pairs.values() for p in field_pairs}
         for field, text in fields.items():
-            hits = self.benchmarks.find(docs[field], text, field, masks[field], defined)
+            sentences = Sentences(docs[field], self.sentencizer)
+            hits = self.benchmarks.find(docs[field], text, field, masks[field], defined, sentences)
             bench_hits += [(field, h) for h in hits]
-            gains += self.gains.find(docs[field], field, [(h.start, h.end, h.name) for h in hits], text=text)
+            found = [(h.start, h.end, h.name) for h in hits]
+            gains += self.gains.find(docs[field], field, found, text=text, sentences=sentences)
         benchmarks = build_items(bench_hits)
         acronyms = to_items(pairs)
         method = self.method.find(paper.title, paper.abstract, pairs)
@@ -90,6 +94,22 @@ class Pipeline:
             extractor_version=__version__,
             patterns_version=self.patterns.version,
         )
+
+
+class Sentences:
+    """A doc's sentence bounds (character offsets), split on first use: about half of all
+    abstracts never need them, and the sentencizer costs a third of the tokenizer."""
+
+    __slots__ = ("doc", "sentencizer", "bounds")
+
+    def __init__(self, doc: Doc, sentencizer):
+        self.doc, self.sentencizer, self.bounds = doc, sentencizer, None
+
+    def __call__(self) -> list[tuple[int, int]]:
+        if self.bounds is None:
+            self.sentencizer(self.doc)
+            self.bounds = [(s.start_char, s.end_char) for s in self.doc.sents] or [(0, 0)]
+        return self.bounds
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
