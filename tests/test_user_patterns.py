@@ -23,8 +23,8 @@ def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 def check_record(record: dict) -> None:
     [bench] = [b for b in record["benchmarks"] if b["name"] == "OrbitNav"]
     assert (bench["text"], bench["known"], bench["pattern"]) == ("OrbitNav-v2", True, "benchmarks.orbitnav")
-    [gain] = [g for g in record["gains"] if g["pattern"] == "gains.metric-by-points"]
-    assert (gain["value"], gain["unit"], gain["metric"], gain["text"]) == (1.5, "points", "BLEU", "BLEU by 1.5")
+    [gain] = [g for g in record["gains"] if g["pattern"] == "gains.cut-to-a-fraction"]
+    assert (gain["value"], gain["unit"], gain["direction"], gain["text"]) == (4, "times", "down", "a quarter")
     [url] = record["urls"]
     assert (url["url"], url["kind"]) == ("https://git.lab.example.edu/robots/orbit", "code")
 
