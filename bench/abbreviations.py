@@ -139,27 +139,11 @@ def emit_scispacy() -> None:
     json.dump(result, sys.stdout)
 
 
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    errors: list[str] = field(default_factory=list)
+def score(docs: list[Doc], detect):
+    """Pair precision/recall/F1 (the project's Score), micro-averaged over documents."""
+    sys.path.insert(0, str(REPO))
+    from extractor.evaluate import Score
 
-    @property
-    def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
-
-def score(docs: list[Doc], detect) -> tuple[Score, float]:
     texts = [t for d in docs for t in d.texts]
     t0 = time.perf_counter()
     found = detect(texts)
@@ -207,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         line = f"{cname:<10} {len(docs):5d} {sum(len(d.gold) for d in docs):5d}"
         for dname, detect in detectors.items():
             s, secs = score(docs, detect)
-            line += f" | {s.p:11.3f} {s.r:6.3f} {s.f1:6.3f} {secs:5.1f}"
+            line += f" | {s.precision:11.3f} {s.recall:6.3f} {s.f1:6.3f} {secs:5.1f}"
             if dname == "ours" and args.errors == cname:
                 errors = s.errors
         print(line, flush=True)

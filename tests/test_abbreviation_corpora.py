@@ -37,4 +37,4 @@ def test_pair_f1_floor(corpus, detect) -> None:
     if not path.exists():
         pytest.skip(f"{path} missing")
     score, _ = bench.score(bench.load_bioc(path), detect)
-    assert score.f1 >= FLOORS[corpus], f"{corpus}: P={score.p:.3f} R={score.r:.3f} F1={score.f1:.3f}"
+    assert score.f1 >= FLOORS[corpus], f"{corpus}: P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}"
