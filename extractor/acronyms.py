@@ -147,26 +147,41 @@ def _is_list(inner: str) -> bool:
 # Matching a short form inside a long-form candidate
 
 
-def _anchors(text: str) -> list[bool]:
-    """Positions a short-form character naturally comes from: a word's first character, a capital
+def _is_anchor(text: str, j: int) -> bool:
+    """A position a short-form character naturally comes from: a word's first character, a capital
     or digit inside a word."""
-    out = []
-    prev = " "
-    for c in text:
-        out.append(c.isalnum() and (not prev.isalnum() or c.isupper() and prev.islower() or c.isdigit()
-                                    or (c.isupper() and prev.isupper())))
-        prev = c
-    return out
+    c, prev = text[j], text[j - 1] if j > 0 else " "
+    return c.isalnum() and (not prev.isalnum() or c.isupper() and prev.islower() or c.isdigit()
+                            or (c.isupper() and prev.isupper()))
 
 
-def anchored_match(short: str, text: str, start: int, anchors: list[bool] | None = None) -> list[int] | None:
+def _aligned_lower(text: str) -> str | None:
+    """``text.lower()`` when its characters line up one to one with ``text``'s (no character
+    lowers to two, no final sigma), so that ``str.find`` on it can jump to a letter; else None."""
+    low = text.lower()
+    return low if len(low) == len(text) and "\u03a3" not in text else None
+
+
+def _next_anchor(text: str, low: str | None, c: str, j: int) -> int | None:
+    """The first anchor at or after ``j`` whose character lowers to ``c``. Jumping from one
+    occurrence of ``c`` to the next is far cheaper than testing every character in Python."""
+    if low is None or len(c) != 1:
+        return next((k for k in range(j, len(text)) if _is_anchor(text, k) and text[k].lower() == c), None)
+    k = low.find(c, j)
+    while k >= 0 and not _is_anchor(text, k):
+        k = low.find(c, k + 1)
+    return k if k >= 0 else None
+
+
+def anchored_match(short: str, text: str, start: int, low: str | None = None) -> list[int] | None:
     """Left-to-right anchored alignment of ``short`` in ``text`` from ``start`` (a word start that
-    must hold the first character). Returns matched positions, or None."""
+    must hold the first character). Returns matched positions, or None. ``low``: the text's
+    ``_aligned_lower``, when the caller matches many short forms in the same text."""
     chars = [c for c in short if c.isalnum()]
     if not chars or start >= len(text) or text[start].lower() != chars[0].lower():
         return None
-    if anchors is None:
-        anchors = _anchors(text)
+    if low is None:
+        low = _aligned_lower(text)
     pos = [start]
     i = 1
     while i < len(chars):
@@ -177,7 +192,7 @@ def anchored_match(short: str, text: str, start: int, anchors: list[bool] | None
             pos.append(nxt)
             i += 1
             continue
-        found = next((j for j in range(nxt, len(text)) if anchors[j] and text[j].lower() == c), None)
+        found = _next_anchor(text, low, c, nxt)
         if found is None and chars[i].isdigit():
             # "R2I" = "Recall to Imagine", "Ag2Manip": a digit may stand for a word or be silent.
             i += 1
@@ -287,7 +302,7 @@ def best_long_form(short: str, candidate: str, max_words: int,
 def _anchored_long_form(short: str, candidate: str, max_words: int) -> tuple[int, int] | None:
     first = next((c for c in short if c.isalnum()), "")
     best, best_key = None, None
-    anchors = None
+    low = None
     for st in _word_starts(candidate):
         if candidate[st].lower() != first.lower():
             continue
@@ -295,9 +310,9 @@ def _anchored_long_form(short: str, candidate: str, max_words: int) -> tuple[int
             break
         if candidate[st:st + 4].lower() in ("the ", "a ", "an ") and len(short) > 1:
             continue
-        if anchors is None:
-            anchors = _anchors(candidate)
-        pos = anchored_match(short, candidate, st, anchors)
+        if low is None:
+            low = _aligned_lower(candidate)
+        pos = anchored_match(short, candidate, st, low)
         if pos is None:
             continue
         # A capital that opens the sentence or clause says nothing about the acronym.

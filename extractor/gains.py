@@ -517,7 +517,12 @@ def _nearest(items: list[tuple[int, int, str]], f: _Found) -> str | None:
 
 
 def _sentence(sents: list[tuple[int, int]], at: int) -> int:
-    return max(0, bisect.bisect_right([s for s, _ in sents], at) - 1)
+    # A key, not a list of starts: this runs several times per gain.
+    return max(0, bisect.bisect_right(sents, at, key=_first) - 1)
+
+
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 def _one_sentence(f: _Found, sents: list[tuple[int, int]]) -> bool:
