@@ -247,12 +247,13 @@ class BenchmarkExtractor:
         known_spans = [(h.start, h.end) for h in hits]
         taken = known_spans + list(masked)
         lower = text.lower()  # a substring test per word is ten times cheaper than a case-blind regex
+        occurrences: dict[str, list[int]] = {}  # rules share their words ("benchmark", "such as")
         for cue_rule, rx, requires in self.discovery:
             if field not in cue_rule.applies_to:
                 continue
             windows = None
             if requires:
-                at = [i for w in requires for i in _occurrences(lower, w)]
+                at = [i for w in requires for i in _occurrences(lower, w, occurrences)]
                 if not at:
                     continue
                 if cue_rule.scan:
@@ -320,8 +321,11 @@ class BenchmarkExtractor:
         return plain_ok or before.endswith((" the", " The"))
 
 
-def _occurrences(haystack: str, needle: str) -> list[int]:
+def _occurrences(haystack: str, needle: str, memo: dict[str, list[int]]) -> list[int]:
+    if needle in memo:
+        return memo[needle]
     found, i = [], haystack.find(needle)
+    memo[needle] = found
     while i >= 0:
         found.append(i)
         i = haystack.find(needle, i + 1)
