@@ -46,9 +46,6 @@ GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega
 TRIM = "~\"'“”`’,;: "
 DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
 WORD_CHARS = regex.compile(r"\p{L}+")
-# "D3P": a digit 2-9 right after a capital, not part of a number ("H2O" yes, "T5-11B" no).
-DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
-WORD_CHARS = regex.compile(r"\p{L}+")
 # "D3P": a digit 2-9 between a capital and a letter ("A3C" yes; "T5-11B", "SOD2" no).
 REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})")
 # "REViT-v2", "PlanNetv3"; not "Ti6Al4V4" (a digit before the V: a formula).
