@@ -23,7 +23,7 @@ from typing import Literal
 import regex
 from pydantic import field_validator, model_validator
 
-from .patterns import PatternRule, compile_rule_regex, regex_validator
+from .patterns import PatternRule, RegexStr, compile_rule_regex
 from .record import Acronym
 
 KIND = "acronyms"
@@ -55,7 +55,7 @@ KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 
 class Rule(PatternRule):
     construction: Literal["long-short", "short-long", "short-colon-long"] | None = None
-    regex: str | None = None
+    regex: RegexStr | None = None
     max_short_len: int = 12
     # For a cue regex whose long form precedes the cue: cut it to the words the short form uses.
     trim_long: bool = False
@@ -72,7 +72,6 @@ class Rule(PatternRule):
     @classmethod
     def _compiles(cls, v: str | None) -> str | None:
         if v is not None:
-            regex_validator(v)
             if "(?P<short>" not in v or "(?P<long>" not in v:
                 raise ValueError("regex: needs (?P<short>...) and (?P<long>...) groups")
         return v

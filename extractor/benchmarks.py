@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .patterns import PatternRule, compile_rule_regex, expand_macros, regex_validator, scan_windows
+from .patterns import PatternRule, RegexStr, compile_rule_regex, expand_macros, scan_windows
 from .record import Benchmark, Mention
 
 KIND = "benchmarks"
@@ -67,7 +67,7 @@ class CueRule(PatternRule):
     macros: dict[str, str] = {}
     not_names: list[str] = []
     not_first: list[str] = []
-    regex: str | None = None
+    regex: RegexStr | None = None
     requires: list[str] = Field(
         default=[], description="words (any case) of which one must occur in the text before `regex` is tried"
     )
@@ -99,7 +99,6 @@ class CueRule(PatternRule):
     def _compiles(cls, v: str | None) -> str | None:
         if v is None:
             return v
-        regex_validator(v)
         if "(?P<name>" not in v:
             raise ValueError("regex: a discovery construction needs a (?P<name>...) group")
         return v

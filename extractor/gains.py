@@ -36,7 +36,7 @@ import regex
 from pydantic import Field, model_validator
 from spacy.tokens import Doc
 
-from .patterns import PatternRule, compile_rule_regex, expand_macros
+from .patterns import PatternRule, RegexStr, compile_rule_regex, expand_macros
 from .record import Gain
 
 KIND = "gains"
@@ -62,9 +62,9 @@ class Rule(PatternRule):
     words: dict[str, float] = {}
     down_words: list[str] = []
     up_words: list[str] = []
-    regex: str | None = None
-    join: str | None = None
-    blank: str = ""
+    regex: RegexStr | None = None
+    join: RegexStr | None = None
+    blank: RegexStr = ""
     trigger: bool = False
     veto: bool = False
     follow: bool = False

@@ -22,10 +22,10 @@ from __future__ import annotations
 from typing import Literal
 
 import regex
-from pydantic import field_validator, model_validator
+from pydantic import model_validator
 
 from .acronyms import Pair, sh_match
-from .patterns import PatternRule, compile_rule_regex, regex_validator
+from .patterns import PatternRule, RegexStr, compile_rule_regex
 from .record import Method
 
 KIND = "method"
@@ -73,7 +73,7 @@ NOUN_NEXT = regex.compile(
 
 
 class Rule(PatternRule):
-    regex: str
+    regex: RegexStr
     applies_to: Literal["title", "abstract"] = "abstract"
     # The regex marks a cue; the name is looked for after it, in the same clause.
     follow: bool = False
@@ -105,12 +105,6 @@ class Rule(PatternRule):
     # Lowercase phrases that, earlier in the cue's sentence, make what follows a baseline
     # ("For comparison, we also design ...").
     veto_before: list[str] = []
-
-    @field_validator("regex")
-    @classmethod
-    def _compiles(cls, v: str) -> str:
-        regex_validator(v)
-        return v
 
     @model_validator(mode="after")
     def _name_group(self) -> Rule:

@@ -18,10 +18,10 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "patterns"
 ENV_VAR = "PAPER_EXTRACTOR_PATTERNS"
@@ -181,12 +181,17 @@ def expand_macros(pattern: str, macros: dict[str, str], rule_id: str) -> str:
     raise ValueError(f"rule '{rule_id}': macros nest more than 20 deep (a macro that uses itself?)")
 
 
-def regex_validator(value: str) -> str:
+def _compiles(value: str) -> str:
     try:
         regex.compile(value, regex.VERBOSE)
     except regex.error as exc:  # type: ignore[attr-defined]
         raise ValueError(str(exc)) from None
     return value
+
+
+# A rule field that holds a regex: validated by compiling it, so a broken one is reported at load
+# time with its file, line, rule and field, whatever the kind.
+RegexStr = Annotated[str, AfterValidator(_compiles)]
 
 
 @dataclass
@@ -269,10 +274,6 @@ def parse_file(path: Path, models: dict[str, type[PatternRule]]) -> tuple[str, l
                 msg = err["msg"].removeprefix("Value error, ")
                 problems.append(f"{path}:{line}: rule '{kind}.{rid}': {_format_loc(err['loc'])}: {msg}")
             continue
-        bad_regex = _regex_problem(rule)
-        if bad_regex:
-            problems.append(f"{path}:{line}: rule '{kind}.{rule.id}': {bad_regex}")
-            continue
         if rule.id in seen:
             problems.append(
                 f"{path}:{line}: rule '{kind}.{rule.id}': duplicate id (first defined at line {seen[rule.id]})"
@@ -281,17 +282,6 @@ def parse_file(path: Path, models: dict[str, type[PatternRule]]) -> tuple[str, l
         seen[rule.id] = line
         rules.append(LoadedRule(kind, rule, path, line))
     return kind, rules, problems
-
-
-def _regex_problem(rule: PatternRule) -> str | None:
-    """Every field named ``regex`` or ``*_regex`` must compile, whatever the kind."""
-    for name, value in rule:
-        if isinstance(value, str) and (name == "regex" or name.endswith("_regex")):
-            try:
-                regex.compile(value, regex.VERBOSE)
-            except regex.error as exc:  # type: ignore[attr-defined]
-                return f"{name}: {exc}"
-    return None
 
 
 def pattern_dirs(extra: Sequence[str | os.PathLike] = (), *, bundled: bool = True) -> list[Path]:

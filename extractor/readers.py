@@ -454,11 +454,6 @@ def _pretty_printed(fh: IO[bytes]) -> bool:
     return False
 
 
-def read_source(data: bytes, name: str, problems: Problems) -> Iterator[Paper]:
-    """The papers in a byte string (tests, small inputs)."""
-    yield from read_stream(io.BytesIO(data), name, problems)
-
-
 def _open(path: Path | None, stdin: bytes | str | os.PathLike | None) -> IO[bytes]:
     if path is not None:
         return path.open("rb")

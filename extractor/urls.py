@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Literal
 
 import regex
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from .patterns import PatternRule, compile_rule_regex, regex_validator, scan_windows
+from .patterns import PatternRule, RegexStr, compile_rule_regex, scan_windows
 from .record import Url
 
 KIND = "urls"
@@ -28,8 +28,8 @@ PORT_LIKE = regex.compile(r":\d")
 
 
 class Rule(PatternRule):
-    regex: str | None = None
-    requires: str | None = Field(
+    regex: RegexStr | None = None
+    requires: RegexStr | None = Field(
         default=None, description="a cheap regex that must occur in the text before `regex` is tried"
     )
     scan: tuple[int, int] | None = Field(
@@ -38,11 +38,6 @@ class Rule(PatternRule):
     tlds: list[str] = []
     hosts: list[str] = []
     url_kind: Literal["code", "project"] | None = None
-
-    @field_validator("regex")
-    @classmethod
-    def _compiles(cls, v: str | None) -> str | None:
-        return v if v is None else regex_validator(v)
 
     @model_validator(mode="after")
     def _one_job(self) -> Rule:
