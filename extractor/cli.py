@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import orjson
-import regex
 
 from . import __version__
 from .patterns import PatternError, load_patterns, pattern_dirs, print_notices
@@ -146,9 +145,9 @@ def cmd_patterns(args: argparse.Namespace) -> int:
         from .pipeline import Pipeline
 
         try:
-            pipeline = Pipeline(patterns)  # builds matchers and compiles every regex as a run does
-        except (ValueError, regex.error) as exc:
-            print(f"building the pipeline: {exc}")
+            pipeline = Pipeline.build(patterns)  # builds matchers and compiles every regex as a run does
+        except PatternError as exc:
+            print(exc)
             return 1
         problems = lint(patterns, pipeline.nlp)
         for problem in problems:
@@ -167,7 +166,11 @@ def cmd_patterns(args: argparse.Namespace) -> int:
     from .examples import cases, check
     from .pipeline import Pipeline
 
-    pipeline = Pipeline(patterns)
+    try:
+        pipeline = Pipeline.build(patterns)
+    except PatternError as exc:
+        print(exc)
+        return 1
     failed = total = 0
     for case in cases(patterns):
         total += 1

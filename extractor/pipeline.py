@@ -16,11 +16,7 @@ import spacy
 from spacy.attrs import IS_PUNCT, LOWER
 from spacy.tokens import Doc
 
-from . import __version__
-from .acronyms import AcronymExtractor, to_items
-from .benchmarks import CUE_KIND, BenchmarkExtractor, build_items
-from .gains import GainExtractor
-from .method import MethodExtractor
+from . import __version__, acronyms, benchmarks, gains, method, urls
 from .patterns import PatternError, PatternSet, load_patterns, pattern_dirs
 from .readers import Paper, paper_id
 from .record import Record, Source
@@ -49,33 +45,38 @@ def blank_nlp() -> spacy.language.Language:
 
 class Pipeline:
     def __init__(self, patterns: PatternSet):
-        from . import acronyms, benchmarks, gains, method, urls
-
         self.patterns = patterns
         self.nlp = blank_nlp()
         self.sentencizer = self.nlp.get_pipe("sentencizer")
         self.urls = urls.UrlExtractor(patterns.of(urls.KIND))
-        self.benchmarks = BenchmarkExtractor(patterns.of(benchmarks.KIND), patterns.of(CUE_KIND), self.nlp)
-        self.gains = GainExtractor(patterns.of(gains.KIND))
-        self.acronyms = AcronymExtractor(patterns.of(acronyms.KIND))
-        self.method = MethodExtractor(patterns.of(method.KIND))
+        self.benchmarks = benchmarks.BenchmarkExtractor(
+            patterns.of(benchmarks.KIND), patterns.of(benchmarks.CUE_KIND), self.nlp
+        )
+        self.gains = gains.GainExtractor(patterns.of(gains.KIND))
+        self.acronyms = acronyms.AcronymExtractor(patterns.of(acronyms.KIND))
+        self.method = method.MethodExtractor(patterns.of(method.KIND))
+
+    @classmethod
+    def build(cls, patterns: PatternSet) -> Pipeline:
+        """The pipeline for loaded patterns; a rule that validates alone but not with the others
+        (an unknown macro, say) is a PatternError like any other pattern-file problem."""
+        try:
+            return cls(patterns)
+        except (ValueError, regex.error) as exc:
+            raise PatternError([f"building the pipeline: {exc}"]) from None
 
     @classmethod
     def load(cls, extra_dirs: Sequence[str | os.PathLike] = ()) -> Pipeline:
-        patterns = load_patterns(pattern_dirs(extra_dirs))
-        try:
-            return cls(patterns)
-        except (ValueError, regex.error) as exc:  # a rule that validates alone but not with the others
-            raise PatternError([f"building the pipeline: {exc}"]) from None
+        return cls.build(load_patterns(pattern_dirs(extra_dirs)))
 
     def extract(self, paper: Paper, sources: Sequence[Source] | None = None) -> Record:
         fields = {"title": paper.title, "abstract": paper.abstract}
-        urls, bench_hits, gains, pairs, docs, masks = [], [], [], {}, {}, {}
+        url_items, bench_hits, gain_items, pairs, docs, masks = [], [], [], {}, {}, {}
         for field, text in fields.items():
             docs[field] = self.nlp.make_doc(text)  # sentence bounds only when an extractor asks
             found_urls = self.urls.find(text, field)
             masks[field] = [(u.start, u.end) for u in found_urls]
-            urls += found_urls
+            url_items += found_urls
             pairs[field] = [p for p in self.acronyms.find(text, field) if not _inside(p.start, masks[field])]
         # An acronym the paper defines means what its long form says ("Abstract Reasoning Corpus
         # (ARC)" is not the AI2 Reasoning Challenge), wherever it is used.
@@ -85,20 +86,17 @@ class Pipeline:
             hits = self.benchmarks.find(docs[field], text, field, masks[field], defined, sentences)
             bench_hits += [(field, h) for h in hits]
             found = [(h.start, h.end, h.name) for h in hits]
-            gains += self.gains.find(docs[field], field, found, text=text, sentences=sentences)
-        benchmarks = build_items(bench_hits)
-        acronyms = to_items(pairs)
-        method = self.method.find(paper.title, paper.abstract, pairs)
+            gain_items += self.gains.find(docs[field], field, found, text=text, sentences=sentences)
         return Record(
             id=paper_id(paper.title, paper.arxiv_id),
             title=paper.title,
             abstract=paper.abstract,
             sources=list(sources) if sources is not None else [Source(path=paper.path, index=paper.index)],
-            benchmarks=benchmarks,
-            gains=gains,
-            urls=urls,
-            method=method,
-            acronyms=acronyms,
+            benchmarks=benchmarks.build_items(bench_hits),
+            gains=gain_items,
+            urls=url_items,
+            method=self.method.find(paper.title, paper.abstract, pairs),
+            acronyms=acronyms.to_items(pairs),
             extractor_version=__version__,
             patterns_version=self.patterns.version,
         )
