@@ -67,6 +67,7 @@ class CueRule(PatternRule):
     macros: dict[str, str] = {}
     not_names: list[str] = []
     not_first: list[str] = []
+    adjective_tails: list[str] = []
     regex: RegexStr | None = None
     requires: list[str] = Field(
         default=[], description="words (any case) of which one must occur in the text before `regex` is tried"
@@ -105,8 +106,11 @@ class CueRule(PatternRule):
 
     @model_validator(mode="after")
     def _one_job(self) -> CueRule:
-        if sum(map(bool, (self.cue_words, self.macros, self.not_names, self.not_first, self.regex))) != 1:
-            raise ValueError("a benchmark-cues rule sets exactly one of cue_words, macros, not_names, not_first, regex")
+        jobs = (self.cue_words, self.macros, self.not_names, self.not_first, self.adjective_tails, self.regex)
+        if sum(map(bool, jobs)) != 1:
+            raise ValueError(
+                "a benchmark-cues rule sets exactly one of cue_words, macros, not_names, not_first, adjective_tails, regex"
+            )
         return self
 
 
@@ -127,32 +131,9 @@ def _short_acronym(form: str) -> bool:
     return form.isalpha() and form.isupper() and len(form) <= 4
 
 
-# Hyphen tails that make a compound adjective ("MuJoCo-based", "Atari-style"), or a version
-# ("D4RL-v2"): the benchmark is still the one named before the hyphen.
-ADJECTIVE_TAILS = {
-    "based", "like", "style", "specific", "aware", "free", "level", "only", "centric", "agnostic", "wise",
-    "scale", "oriented", "friendly", "ready", "compatible", "related", "driven", "inspired", "powered",
-    "type", "sized", "size", "length", "step", "shot", "format", "domain", "task", "tasks", "env", "envs",
-    "environment", "environments", "benchmark", "benchmarks", "dataset", "datasets", "suite", "data",
-}  # fmt: skip
+# A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
-
-
-def _compound(text: str, start: int, end: int) -> int | None:
-    """How a gazetteer match sits in a hyphenated word. None: it is part of a larger name that
-    starts before it ("GQA" in "MS-GQA"), so it is not this benchmark. Otherwise the end of the
-    benchmark's mention: ``end`` itself, or past a tail that names a variant ("GSM8K-Hard",
-    "Craftax-classic")."""
-    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
-        return None
-    tail = HYPHEN_TAIL.match(text, end)
-    if tail is None:
-        return end
-    last = tail.group(0).rsplit("-", 1)[-1]
-    if last.lower() in ADJECTIVE_TAILS or last.endswith("ed") or VERSION.fullmatch(last):
-        return end
-    return tail.end()
 
 
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -192,6 +173,7 @@ class BenchmarkExtractor:
         ]
         self.not_names = {n.lower() for c in cue_rules for n in c.not_names}
         self.not_first = {n.lower() for c in cue_rules for n in c.not_first}
+        self.adjective_tails = {n.lower() for c in cue_rules for n in c.adjective_tails}
 
     def _cue_for(self, span: Span, doc: Doc, others: list[Span]) -> str | None:
         """The word or neighbour that makes an ambiguous name a benchmark here, if any."""
@@ -217,7 +199,7 @@ class BenchmarkExtractor:
         (the pipeline splits sentences lazily); without it the doc must be sentence-split already."""
         defined = defined or {}
         matches = [*self.matcher_lower(doc, as_spans=True), *self.matcher_exact(doc, as_spans=True)]
-        ends = {s: _compound(text, s.start_char, s.end_char) for s in filter_spans(matches)}
+        ends = {s: self._compound(text, s.start_char, s.end_char) for s in filter_spans(matches)}
         spans = [s for s, end in ends.items() if end is not None]
         hits: list[_Hit] = []
         plain = [s for s in spans if not self.by_key[s.label_].needs_cue]
@@ -300,6 +282,23 @@ class BenchmarkExtractor:
                 if m:
                     yield m
 
+    def _adjective(self, word: str) -> bool:
+        """A hyphen tail that makes a compound adjective ("MuJoCo-based", "GPT4-generated")."""
+        return word.lower() in self.adjective_tails or word.endswith("ed")
+
+    def _compound(self, text: str, start: int, end: int) -> int | None:
+        """How a gazetteer match sits in a hyphenated word. None: it is part of a larger name that
+        starts before it ("GQA" in "MS-GQA"), so it is not this benchmark. Otherwise the end of the
+        benchmark's mention: ``end`` itself (an adjective or a version follows: "MuJoCo-based",
+        "D4RL-v2"), or past a tail that names a variant ("GSM8K-Hard", "Craftax-classic")."""
+        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
+            return None
+        tail = HYPHEN_TAIL.match(text, end)
+        if tail is None:
+            return end
+        last = tail.group(0).rsplit("-", 1)[-1]
+        return end if self._adjective(last) or VERSION.fullmatch(last) else tail.end()
+
     def _name_ok(self, name: str, text: str, start: int, plain_ok: bool) -> bool:
         words = name.split()
         if name.lower() in self.not_names or words[0].lower() in self.not_first:
@@ -307,7 +306,7 @@ class BenchmarkExtractor:
         if sum(c.isalpha() for c in name) < 2:
             return False
         tail = words[-1].rsplit("-", 1)
-        if len(tail) == 2 and (tail[1].lower() in ADJECTIVE_TAILS or tail[1].endswith("ed")):
+        if len(tail) == 2 and self._adjective(tail[1]):
             return False  # an adjective compound: "MuJoCo-based", "GPT4-generated"
         if _name_shaped(name):
             return True  # CamelCase, ACRONYM, digits: name-shaped whatever the context
