@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from .patterns import PatternRule, RegexStr, compile_rule_regex, expand_macros, scan_windows
 from .record import Benchmark, Mention
+from .sentences import Sentences
 
 KIND = "benchmarks"
 CUE_KIND = "benchmark-cues"
@@ -175,29 +176,29 @@ class BenchmarkExtractor:
         self.not_first = {n.lower() for c in cue_rules for n in c.not_first}
         self.adjective_tails = {n.lower() for c in cue_rules for n in c.adjective_tails}
 
-    def _cue_for(self, span: Span, doc: Doc, others: list[Span]) -> str | None:
+    def _cue_for(self, span: Span, doc: Doc, others: list[Span], sentences: Sentences) -> str | None:
         """The word or neighbour that makes an ambiguous name a benchmark here, if any."""
-        sent = span.sent
-        lo = max(sent.start, span.start - self.window)
-        hi = min(sent.end, span.end + self.window)
+        sent_start, sent_end = sentences.tokens_of(span.start)
+        lo = max(sent_start, span.start - self.window)
+        hi = min(sent_end, span.end + self.window)
         for tok in doc[lo:hi]:
             if span.start <= tok.i < span.end:
                 continue
             if tok.lower_ in self.cue_words:
                 return f"cue word '{tok.text}'"
         for other in others:
-            if other is not span and sent.start <= other.start < sent.end:
+            if other is not span and sent_start <= other.start < sent_end:
                 return f"listed with '{other.text}'"
         return None
 
     def find(
         self, doc: Doc, text: str, field: str, masked: list[tuple[int, int]], defined: dict[str, str] | None = None,
-        sentences=None,
+        sentences: Sentences | None = None,
     ) -> list[_Hit]:
         """``text`` is ``doc.text``, passed in because spaCy rebuilds that string on every access.
-        ``sentences()`` sets the doc's sentence bounds when an ambiguous name needs its sentence
-        (the pipeline splits sentences lazily); without it the doc must be sentence-split already."""
+        ``sentences``: the doc's lazily split sentences, shared with the gains (made here if not given)."""
         defined = defined or {}
+        sentences = sentences if sentences is not None else Sentences(doc, text)
         matches = [*self.matcher_lower(doc, as_spans=True), *self.matcher_exact(doc, as_spans=True)]
         ends = {s: self._compound(text, s.start_char, s.end_char) for s in filter_spans(matches)}
         spans = [s for s, end in ends.items() if end is not None]
@@ -219,9 +220,7 @@ class BenchmarkExtractor:
                     continue
             cue = None
             if rule.needs_cue:
-                if sentences is not None:
-                    sentences()
-                cue = self._cue_for(span, doc, plain)
+                cue = self._cue_for(span, doc, plain, sentences)
                 if cue is None:
                     continue
             hits.append(_Hit(rule, rule.name, span.start_char, span.end_char, f"{KIND}.{rule.id}", span.text, cue))

@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from .patterns import PatternRule, RegexStr, compile_rule_regex, expand_macros
 from .record import Gain
+from .sentences import Sentences
 
 KIND = "gains"
 UnitName = Literal["percent", "points", "times", "orders"]
@@ -203,7 +204,7 @@ class GainExtractor:
     # -- finding -----------------------------------------------------------------------------
 
     def find(self, doc: Doc, field: str, benchmarks: list[tuple[int, int, str]], text: str | None = None,
-             sentences=None) -> list[Gain]:
+             sentences: Sentences | None = None) -> list[Gain]:
         """Gains in one field. ``text`` is ``doc.text`` when the caller has it (rebuilding it from the
         tokens costs more than finding the gains); the doc is only read for sentence bounds."""
         original = doc.text if text is None else text
@@ -215,8 +216,7 @@ class GainExtractor:
         found = self._constructions(text, anchors)
         if not found:
             return []
-        # ``sentences()``: the pipeline's lazily split sentence bounds; else the doc is split already.
-        sents = sentences() if sentences is not None else [(s.start_char, s.end_char) for s in doc.sents]
+        sents = (sentences if sentences is not None else Sentences(doc, original))()
         found = [f for f in found if _one_sentence(f, sents)]
         found = self._follow(text, found, sents)
         found = self._join(text, found)

@@ -20,6 +20,7 @@ from . import __version__, acronyms, benchmarks, gains, method, urls
 from .patterns import PatternError, PatternSet, load_patterns, pattern_dirs
 from .readers import Paper, paper_id
 from .record import Record, Source
+from .sentences import Sentences
 
 
 # spaCy keeps a full stop glued to a token that ends in a capital ("GSM8K." at the end of a
@@ -27,7 +28,7 @@ from .record import Record, Source
 # tokenises the same wherever it stands, as the gazetteer's PhraseMatcher needs.
 EXTRA_SUFFIXES = (r"(?<=[A-Za-z0-9&+\-][A-Z])\.", r"(?<=-[a-z])\.", r"(?<=[A-Za-z0-9])-$")
 # The only lexical attributes anything here reads: LOWER (the gazetteer's case-blind PhraseMatcher,
-# cue words) and IS_PUNCT (the sentencizer). spaCy computes every other one (shape, stop word,
+# cue words) and IS_PUNCT (sentence splitting). spaCy computes every other one (shape, stop word,
 # like_num, ...) for each word it has not seen before, which in abstracts full of new names costs
 # about a quarter of the tokenizer's time.
 LEXICAL_ATTRIBUTES = (LOWER, IS_PUNCT)
@@ -39,7 +40,6 @@ def blank_nlp() -> spacy.language.Language:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     getters = nlp.vocab.lex_attr_getters
     nlp.vocab.lex_attr_getters = {a: f for a, f in getters.items() if a in LEXICAL_ATTRIBUTES}
-    nlp.add_pipe("sentencizer")
     return nlp
 
 
@@ -47,7 +47,6 @@ class Pipeline:
     def __init__(self, patterns: PatternSet):
         self.patterns = patterns
         self.nlp = blank_nlp()
-        self.sentencizer = self.nlp.get_pipe("sentencizer")
         self.urls = urls.UrlExtractor(patterns.of(urls.KIND))
         self.benchmarks = benchmarks.BenchmarkExtractor(
             patterns.of(benchmarks.KIND), patterns.of(benchmarks.CUE_KIND), self.nlp
@@ -73,7 +72,7 @@ class Pipeline:
         fields = {"title": paper.title, "abstract": paper.abstract}
         url_items, bench_hits, gain_items, pairs, docs, masks = [], [], [], {}, {}, {}
         for field, text in fields.items():
-            docs[field] = self.nlp.make_doc(text)  # sentence bounds only when an extractor asks
+            docs[field] = self.nlp.make_doc(text)
             found_urls = self.urls.find(text, field)
             masks[field] = [(u.start, u.end) for u in found_urls]
             url_items += found_urls
@@ -82,7 +81,7 @@ class Pipeline:
         # (ARC)" is not the AI2 Reasoning Challenge), wherever it is used.
         defined = {p.short: p.long for field_pairs in pairs.values() for p in field_pairs}
         for field, text in fields.items():
-            sentences = Sentences(docs[field], self.sentencizer)
+            sentences = Sentences(docs[field], text)  # split only if an extractor asks
             hits = self.benchmarks.find(docs[field], text, field, masks[field], defined, sentences)
             bench_hits += [(field, h) for h in hits]
             found = [(h.start, h.end, h.name) for h in hits]
@@ -100,22 +99,6 @@ class Pipeline:
             extractor_version=__version__,
             patterns_version=self.patterns.version,
         )
-
-
-class Sentences:
-    """A doc's sentence bounds (character offsets), split on first use: about half of all
-    abstracts never need them, and the sentencizer costs a third of the tokenizer."""
-
-    __slots__ = ("doc", "sentencizer", "bounds")
-
-    def __init__(self, doc: Doc, sentencizer):
-        self.doc, self.sentencizer, self.bounds = doc, sentencizer, None
-
-    def __call__(self) -> list[tuple[int, int]]:
-        if self.bounds is None:
-            self.sentencizer(self.doc)
-            self.bounds = [(s.start_char, s.end_char) for s in self.doc.sents] or [(0, 0)]
-        return self.bounds
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:

@@ -37,7 +37,7 @@ def corpus_and_reference(folder, n: int) -> tuple:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """Large enough that a run with two workers is still going when the signal arrives."""
-    return corpus_and_reference(tmp_path_factory.mktemp("resume"), 1000)
+    return corpus_and_reference(tmp_path_factory.mktemp("resume"), 6000)
 
 
 @pytest.fixture(scope="module")
