@@ -63,7 +63,8 @@ LAST_WORD = regex.compile(r"(\w+)\W*\Z")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 # What follows a name set off from the sentence: an appositive or a parenthesis.
 APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|\()")
-NAME_END = regex.compile(r"\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$)")
+# A closing quote may come first: which we call “Noisy Nodes”, in which ...
+NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$)")
 # An indefinite noun phrase still open before a word: "a novel ", "an efficient ".
 INDEFINITE = regex.compile(r"\b(?:an?|one)\s+(?:[a-z][\w\-]*\s+){0,3}\Z")
 # A word that continues a noun phrase (lowercase, not a function word or a clause opener).
@@ -230,7 +231,7 @@ class MethodExtractor:
         s0, s1 = m.span("name")
         # The cue is what the match holds besides the name (a name in a lookbehind precedes it).
         cue = m.group(0) if s1 <= m.start() else text[m.start():s0] + " " + text[s1:m.end()]
-        cue = " ".join(cue.split()).strip(" ,?!.:") or None
+        cue = " ".join(cue.split()).strip(" ,?!.:\"“”‘’'") or None
         if rule.name_list:
             return [(w, rule.applies_to, at, None, cue)
                     for w, at in _name_list(text, m.start(), s0, s1, acronyms.get(rule.applies_to, []))]
