@@ -69,6 +69,7 @@ class CueRule(PatternRule):
     not_names: list[str] = []
     not_first: list[str] = []
     adjective_tails: list[str] = []
+    variant_words: list[str] = []
     regex: RegexStr | None = None
     requires: list[str] = Field(
         default=[], description="words (any case) of which one must occur in the text before `regex` is tried"
@@ -107,10 +108,12 @@ class CueRule(PatternRule):
 
     @model_validator(mode="after")
     def _one_job(self) -> CueRule:
-        jobs = (self.cue_words, self.macros, self.not_names, self.not_first, self.adjective_tails, self.regex)
+        jobs = (self.cue_words, self.macros, self.not_names, self.not_first, self.adjective_tails,
+                self.variant_words, self.regex)
         if sum(map(bool, jobs)) != 1:
             raise ValueError(
-                "a benchmark-cues rule sets exactly one of cue_words, macros, not_names, not_first, adjective_tails, regex"
+                "a benchmark-cues rule sets exactly one of cue_words, macros, not_names, not_first, adjective_tails, "
+                "variant_words, regex"
             )
         return self
 
@@ -175,6 +178,8 @@ class BenchmarkExtractor:
         self.not_names = {n.lower() for c in cue_rules for n in c.not_names}
         self.not_first = {n.lower() for c in cue_rules for n in c.not_first}
         self.adjective_tails = {n.lower() for c in cue_rules for n in c.adjective_tails}
+        words = sorted({w for c in cue_rules for w in c.variant_words}, key=len, reverse=True)
+        self.space_variant = regex.compile(r"\s(?:" + "|".join(map(regex.escape, words)) + r")(?![\w-])") if words else None
 
     def _cue_for(self, span: Span, doc: Doc, others: list[Span], sentences: Sentences) -> str | None:
         """The word or neighbour that makes an ambiguous name a benchmark here, if any."""
@@ -289,14 +294,18 @@ class BenchmarkExtractor:
         """How a gazetteer match sits in a hyphenated word. None: it is part of a larger name that
         starts before it ("GQA" in "MS-GQA"), so it is not this benchmark. Otherwise the end of the
         benchmark's mention: ``end`` itself (an adjective or a version follows: "MuJoCo-based",
-        "D4RL-v2"), or past a tail that names a variant ("GSM8K-Hard", "Craftax-classic")."""
+        "D4RL-v2"), or past a tail or a following variant word that names a variant ("GSM8K-Hard",
+        "Craftax-classic", "HumanEval Pro", "BigCodeBench-Lite Pro")."""
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
             return None
         tail = HYPHEN_TAIL.match(text, end)
-        if tail is None:
-            return end
-        last = tail.group(0).rsplit("-", 1)[-1]
-        return end if self._adjective(last) or VERSION.fullmatch(last) else tail.end()
+        if tail is not None:
+            last = tail.group(0).rsplit("-", 1)[-1]
+            if self._adjective(last) or VERSION.fullmatch(last):
+                return end
+            end = tail.end()
+        word = self.space_variant.match(text, end) if self.space_variant is not None else None
+        return word.end() if word else end
 
     def _name_ok(self, name: str, text: str, start: int, plain_ok: bool) -> bool:
         words = name.split()
