@@ -63,6 +63,8 @@ LAST_WORD = regex.compile(r"(\w+)\W*\Z")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 # What follows a name set off from the sentence: an appositive or a parenthesis.
 APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|\()")
+# The edition year written right after a name: "ILPC 2022, a novel open challenge".
+YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
 NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$)")
 # An indefinite noun phrase still open before a word: "a novel ", "an efficient ".
@@ -379,6 +381,9 @@ class MethodExtractor:
                 if INDEFINITE.search(text, at, m.start()) and NOUN_NEXT.match(text, m.start() + len(w)) \
                         and not _used_before(w, text[m.start() + len(w):], len(text)):
                     return None
+                year = YEAR_AFTER.match(text, m.start() + len(w))
+                if year:
+                    w += year.group(0)  # a challenge or dataset with its edition: "ILPC 2022"
                 return w, m.start(), m.start() + len(w)
         return None
 
