@@ -291,6 +291,8 @@ class MethodExtractor:
         if accept == "echoed" and self._named_by_initials(name, abstract) is None \
                 and not _echoed(name, abstract, acronyms.get("abstract", [])):
             return None
+        if _written_plain(name, abstract):
+            return None  # "Tabular Data: ..." over "Tabular data represent ...": an ordinary phrase
         return name, "title", s0, None
 
     def _named_by_initials(self, name: str, abstract: str) -> tuple[str, int] | None:
@@ -405,6 +407,14 @@ class MethodExtractor:
 
     def _foreign(self, between: str) -> bool:
         return bool(self.foreign and self.foreign.search(between))
+
+
+def _written_plain(name: str, abstract: str) -> bool:
+    """The abstract writes a Title Case phrase with its later words in lower case ("tabular data"),
+    so the phrase is an ordinary noun phrase, not a name."""
+    pattern = r"(?<![\w\-])" + regex.escape(name) + r"(?![\w\-])"
+    plain = name[1:].lower()
+    return plain != name[1:] and any(m.group(0)[1:] == plain for m in regex.finditer(pattern, abstract, regex.IGNORECASE))
 
 
 def _echoed(name: str, abstract: str, defined: list[Pair]) -> bool:
