@@ -481,7 +481,13 @@ def _plausible_long(short: str, long: str, max_words: int) -> bool:
     if long.count("(") != long.count(")") or long.count("[") != long.count("]"):
         return False
     # A one-word "long form" barely longer than the short form is a spelling variant ("bell1 (Bel1)").
-    return not (" " not in long and len(long) - len(short) <= 2)
+    if " " not in long and len(long) - len(short) <= 2:
+        return False
+    # A variant named after its parent, itself a hyphenated name, which the "long form" repeats:
+    # "M3-Bench holds videos from a robot's view (M3-Bench-robot)" ("DINO World Model (DINO-WM)"
+    # spells its one-part stem out, and is a definition).
+    stem = short.rsplit("-", 1)[0]
+    return not ("-" in stem and regex.search(r"(?<![\w\-])" + regex.escape(stem) + r"(?![\w\-])", long))
 
 
 def _dedupe(pairs: list[Pair]) -> list[Pair]:
