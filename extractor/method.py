@@ -63,6 +63,8 @@ LAST_WORD = regex.compile(r"(\w+)\W*\Z")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 # What follows a name set off from the sentence: an appositive or a parenthesis.
 APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|\()")
+# A defined term used as a modifier is not the name: "a neural network (NN) based model".
+MODIFIER_AFTER = regex.compile(r"\s?\)?\s?-?\s?(?:based|driven|guided|style|like|inspired)\b")
 # The edition year written right after a name: "ILPC 2022, a novel open challenge".
 YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
@@ -331,7 +333,8 @@ class MethodExtractor:
         # coined word, a Title Case phrase right after the cue's lead words.
         found = [(min(p.start, p.long_start), max(p.end, p.long_end), _as_item(p))
                  for p in defined if at <= min(p.start, p.long_start) < end
-                 and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])]
+                 and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
+                 and not MODIFIER_AFTER.match(text, max(p.end, p.long_end))]
         for extra in (self._first_coined(text, at, end, defined), self._title_phrase(text, at, end)):
             if extra is not None and not any(c[0] <= extra[1] < c[1] or extra[1] <= c[0] < extra[2] for c in found):
                 found.append((extra[1], extra[2], (extra[0], "abstract", extra[1], None)))
@@ -374,6 +377,8 @@ class MethodExtractor:
         lead = LEAD.match(text[at:end])
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
+            if MODIFIER_AFTER.match(text, m.start() + len(w)):
+                continue  # "a GT-based planner", "(GT) based": describes the contribution, not its name
             if _coined(w) and w.lower() not in self.not_names and w not in earlier and not _used_before(w, text, at):
                 if self._foreign(text[at + (lead.end() if lead else 0):m.start()]) or m.start() - at > 120:
                     return None
