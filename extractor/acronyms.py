@@ -47,7 +47,7 @@ TRIM = "~\"'“”`’,;: "
 DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
 WORD_CHARS = regex.compile(r"\p{L}+")
 # "D3P": a digit 2-9 between a capital and a letter ("A3C" yes; "T5-11B", "SOD2" no).
-REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})")
+REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})|^(\p{Lu})([2-9])$")
 # "REViT-v2", "PlanNetv3"; not "Ti6Al4V4" (a digit before the V: a formula).
 VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
 KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
@@ -249,9 +249,11 @@ def _repeated_letters(short: str, candidate: str) -> str | None:
     P-word), the way authors shorten runs of words with the same initial. Not when the candidate
     holds the digit itself ("H2-receptor antagonists (H2RA)")."""
     m = REPEAT_DIGIT.search(short)
-    if m is None or m.group(2) in candidate:
+    if m is None or (m.group(2) or m.group(4)) in candidate:
         return None
-    return REPEAT_DIGIT.sub(lambda m: m.group(1) * int(m.group(2)), short)
+    # A digit that ends the short form repeats only a lone capital ("A3" = Android Agent Arena);
+    # after a longer name it numbers it ("PfSOD2").
+    return REPEAT_DIGIT.sub(lambda m: (m.group(1) or m.group(3)) * int(m.group(2) or m.group(4)), short)
 
 
 def _digit_as_word(short: str, long: str) -> bool:
