@@ -63,6 +63,8 @@ LAST_WORD = regex.compile(r"(\w+)\W*\Z")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 # What follows a name set off from the sentence: an appositive or a parenthesis.
 APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|\()")
+# A footnote mark and a link glued to a name in copied text: "SWE-Compass111https://...".
+GLUED_LINK = regex.compile(r"\d*(?:https?|www)$")
 # A defined term used as a modifier is not the name: "a neural network (NN) based model".
 MODIFIER_AFTER = regex.compile(r"\s?\)?\s?-?\s?(?:based|driven|guided|style|like|inspired)\b")
 # The edition year written right after a name: "ILPC 2022, a novel open challenge".
@@ -191,6 +193,7 @@ class MethodExtractor:
         defined = acronyms.get("abstract", [])
 
         def add(name: str, field: str, s0: int, long_form: str | None, pattern: str, cue: str | None) -> None:
+            name = GLUED_LINK.sub("", name) or name
             if long_form is None and (" " in name or "-" in name):
                 short = self._named_by_initials(name, abstract)
                 if short is not None:
