@@ -47,6 +47,10 @@ TRIM = "~\"'“”`’,;: "
 DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
 WORD_CHARS = regex.compile(r"\p{L}+")
 # "D3P": a digit 2-9 between a capital and a letter ("A3C" yes; "T5-11B", "SOD2" no).
+# Generic heads of a contribution's description, dropped from a long form that spells the short
+# form without them.
+HEAD_NOUNS = frozenset({"method", "methods", "framework", "approach", "algorithm", "technique", "strategy",
+                        "scheme", "challenge", "problem", "task", "setting", "paradigm", "layer", "module"})
 REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})|^(\p{Lu})([2-9])$")
 # "REViT-v2", "PlanNetv3"; not "Ti6Al4V4" (a digit before the V: a formula).
 VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
@@ -114,6 +118,19 @@ def _two_short_words(short: str) -> bool:
     words = short.split()
     return any(_acronym_like(w) for w in words) and all(
         _acronym_like(w) or w.lower() in GREEK or (len(w) <= 3 and not w.isdigit()) for w in words)
+
+
+def _without_head_noun(short: str, long: str) -> str:
+    """"knowledge graph completion method (KGC)", "partial observability challenge (PO)": a generic
+    head noun that no capital of the short form stands for is not part of the long form."""
+    words = long.split(" ")
+    if len(words) < 3 or words[-1] not in HEAD_NOUNS:
+        return long
+    shorter = " ".join(words[:-1])
+    capitals = sum(c.isupper() or c.isdigit() for c in short)
+    if capitals < 2 or len(regex.findall(r"[^\W_]+", shorter)) < capitals or anchored_match(short, shorter, 0) is None:
+        return long
+    return shorter
 
 
 def _kept_word(short: str) -> str | None:
@@ -432,6 +449,7 @@ class AcronymExtractor:
         long = candidate[l0:l1]
         while long and long[-1] in TRIM:
             long = long[:-1]
+        long = _without_head_noun(head, long)
         if not _plausible_long(head, long, max_words):
             return None
         kept = _kept_word(head)
