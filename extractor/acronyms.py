@@ -23,7 +23,7 @@ from typing import Literal
 import regex
 from pydantic import field_validator, model_validator
 
-from .patterns import PatternRule, RegexStr, compile_rule_regex
+from .patterns import PatternRule, RegexStr, compile_rule_regex, whole_word
 from .record import Acronym
 
 KIND = "acronyms"
@@ -507,7 +507,7 @@ def _plausible_long(short: str, long: str, max_words: int) -> bool:
     # "M3-Bench holds videos from a robot's view (M3-Bench-robot)" ("DINO World Model (DINO-WM)"
     # spells its one-part stem out, and is a definition).
     stem = short.rsplit("-", 1)[0]
-    return not ("-" in stem and regex.search(r"(?<![\w\-])" + regex.escape(stem) + r"(?![\w\-])", long))
+    return not ("-" in stem and regex.search(whole_word(stem), long))
 
 
 def _dedupe(pairs: list[Pair]) -> list[Pair]:

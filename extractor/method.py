@@ -25,7 +25,7 @@ import regex
 from pydantic import model_validator
 
 from .acronyms import Pair, sh_match
-from .patterns import PatternRule, RegexStr, compile_rule_regex
+from .patterns import PatternRule, RegexStr, compile_rule_regex, whole_word
 from .record import Method
 
 KIND = "method"
@@ -168,7 +168,7 @@ def _as_item(p: Pair) -> tuple[str, str, int, str | None]:
 
 def _used_before(word: str, text: str, at: int) -> bool:
     return text.find(word, 0, at) >= 0 and bool(
-        regex.search(r"(?<![\w\-])" + regex.escape(word) + r"(?![\w\-])", text, endpos=at))
+        regex.search(whole_word(word), text, endpos=at))
 
 
 def initials(phrase: str) -> str:
@@ -305,7 +305,7 @@ class MethodExtractor:
         short = initials(name)
         if len(short) < 3 or short not in abstract or short.lower() in self.not_names:
             return None
-        m = regex.search(r"(?<![\w\-])" + short + r"s?(?![\w\-])", abstract)
+        m = regex.search(whole_word(short, "s?"), abstract)
         return (m.group(0), m.start()) if m else None
 
     def _before_definitions(self, rule: Rule, rx, text: str, defined: list[Pair]):
@@ -420,16 +420,16 @@ class MethodExtractor:
 def _written_plain(name: str, abstract: str) -> bool:
     """The abstract writes a Title Case phrase with its later words in lower case ("tabular data"),
     so the phrase is an ordinary noun phrase, not a name."""
-    pattern = r"(?<![\w\-])" + regex.escape(name) + r"(?![\w\-])"
     plain = name[1:].lower()
-    return plain != name[1:] and any(m.group(0)[1:] == plain for m in regex.finditer(pattern, abstract, regex.IGNORECASE))
+    return plain != name[1:] and any(m.group(0)[1:] == plain
+                                     for m in regex.finditer(whole_word(name), abstract, regex.IGNORECASE))
 
 
 def _echoed(name: str, abstract: str, defined: list[Pair]) -> bool:
     """The abstract repeats a Title Case phrase mid-sentence, outside any acronym's long form: it
     is a proper name there ("explores Spatially-Aware Transformer models"), not a field's name
     capitalised for its acronym ("Imitation Learning from Observations (ILfO)")."""
-    for m in regex.finditer(r"(?<![\w\-])" + regex.escape(name) + r"(?![\w\-])", abstract):
+    for m in regex.finditer(whole_word(name), abstract):
         before = abstract[:m.start()].rstrip()
         if not before or before[-1] in ".!?:":
             continue

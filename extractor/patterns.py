@@ -163,6 +163,12 @@ def scan_windows(positions: list[int], before: int, after: int, length: int) -> 
     return merged
 
 
+def whole_word(word: str, suffix: str = "") -> str:
+    """A regex for ``word`` as a whole word (not inside a longer word or hyphenated compound), with
+    an optional regex ``suffix`` ("s?")."""
+    return r"(?<![\w\-])" + regex.escape(word) + suffix + r"(?![\w\-])"
+
+
 MACRO = regex.compile(r"<<([A-Z][A-Z0-9_]*)>>")
 
 
