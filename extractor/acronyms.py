@@ -46,11 +46,9 @@ GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega
 TRIM = "~\"'“”`’,;: "
 DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
 WORD_CHARS = regex.compile(r"\p{L}+")
-# "D3P": a digit 2-9 between a capital and a letter ("A3C" yes; "T5-11B", "SOD2" no).
-# Generic heads of a contribution's description, dropped from a long form that spells the short
-# form without them.
-HEAD_NOUNS = frozenset({"method", "methods", "framework", "approach", "algorithm", "technique", "strategy",
-                        "scheme", "challenge", "problem", "task", "setting", "paradigm", "layer", "module"})
+ALNUM_RUN = regex.compile(r"[^\W_]+")
+# "D3P": a digit 2-9 between a capital and a letter ("A3C" yes; "T5-11B", "SOD2" no), or after a
+# lone capital ("A3").
 REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})|^(\p{Lu})([2-9])$")
 # "REViT-v2", "PlanNetv3"; not "Ti6Al4V4" (a digit before the V: a formula).
 VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
@@ -71,6 +69,9 @@ class Rule(PatternRule):
     not_short: list[str] = []
     # Lowercase initials that may name a variable rather than a word: "k" in "kNN".
     silent_initials: list[str] = []
+    # Generic heads of a contribution's description ("method", "challenge"), dropped from the end
+    # of a long form that spells the short form without them.
+    head_nouns: list[str] = []
 
     @field_validator("regex")
     @classmethod
@@ -120,15 +121,15 @@ def _two_short_words(short: str) -> bool:
         _acronym_like(w) or w.lower() in GREEK or (len(w) <= 3 and not w.isdigit()) for w in words)
 
 
-def _without_head_noun(short: str, long: str) -> str:
+def _without_head_noun(short: str, long: str, head_nouns: frozenset[str]) -> str:
     """"knowledge graph completion method (KGC)", "partial observability challenge (PO)": a generic
     head noun that no capital of the short form stands for is not part of the long form."""
     words = long.split(" ")
-    if len(words) < 3 or words[-1] not in HEAD_NOUNS:
+    if len(words) < 3 or words[-1] not in head_nouns:
         return long
     shorter = " ".join(words[:-1])
     capitals = sum(c.isupper() or c.isdigit() for c in short)
-    if capitals < 2 or len(regex.findall(r"[^\W_]+", shorter)) < capitals or anchored_match(short, shorter, 0) is None:
+    if capitals < 2 or len(ALNUM_RUN.findall(shorter)) < capitals or anchored_match(short, shorter, 0) is None:
         return long
     return shorter
 
@@ -357,6 +358,8 @@ class AcronymExtractor:
         self.lead = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(lead, key=len, reverse=True))
                                   + r")\s+") if lead else None
         self.not_short = {w.lower() for r in rules for w in r.not_short}
+        self.silent_initials = frozenset(w for r in rules for w in r.silent_initials)
+        self.head_nouns = frozenset(w.lower() for r in rules for w in r.head_nouns)
         colon = self.constructions.get("short-colon-long")
         self.colon = regex.compile(
             r"(?<![\w\-])(?P<short>[\p{L}\p{N}][\p{L}\p{N}\-]{1,%d})\s?:\s+(?P<long>[^,.;:()\n]{4,160}?)(?=\s*[,.;:(]|\s+(?:an?|the)\s|$)"
@@ -429,7 +432,7 @@ class AcronymExtractor:
         cut = 0
         for c in CLAUSE_END.finditer(before):
             cut = c.end()
-        silent = frozenset(rule.silent_initials)
+        silent = self.silent_initials
         n_chars = sum(c.isalnum() for c in head)
         max_words = min(n_chars + 5, n_chars * 2)
         # Within the last comma-free stretch if the short form fits there, else across commas.
@@ -449,7 +452,7 @@ class AcronymExtractor:
         long = candidate[l0:l1]
         while long and long[-1] in TRIM:
             long = long[:-1]
-        long = _without_head_noun(head, long)
+        long = _without_head_noun(head, long, self.head_nouns)
         if not _plausible_long(head, long, max_words):
             return None
         kept = _kept_word(head)
