@@ -65,8 +65,6 @@ CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|\()")
 # A footnote mark and a link glued to a name in copied text: "SWE-Compass111https://...".
 GLUED_LINK = regex.compile(r"\d*(?:https?|www)$")
-# A defined term used as a modifier is not the name: "a neural network (NN) based model".
-MODIFIER_AFTER = regex.compile(r"\s?\)?\s?-?\s?(?:based|driven|guided|style|like|inspired)\b")
 # The edition year written right after a name: "ILPC 2022, a novel open challenge".
 YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
@@ -97,6 +95,9 @@ class Rule(PatternRule):
     not_names: list[str] = []
     # Endings of one-word compounds that describe rather than name ("LLM-powered", "GNN-based").
     not_name_endings: list[str] = []
+    # Words that, right after a defined term or a coined word, make it a modifier of the
+    # contribution rather than its name: "a neural network (NN) based model".
+    modifier_words: list[str] = []
     # Cue words after which a plain capitalised word or Title Case phrase counts as a name, and words
     # that, right before the cue, make it terminology rather than a contribution ("is called").
     plain_after: list[str] = []
@@ -182,6 +183,9 @@ class MethodExtractor:
         self.rules = [(r, compile_rule_regex(r.regex, r, KIND)) for r in rules]
         self.not_names = {n.lower() for r in rules for n in r.not_names}
         self.not_name_endings = tuple(sorted({e.lower() for r in rules for e in r.not_name_endings}))
+        modifiers = sorted({w.lower() for r in rules for w in r.modifier_words}, key=len, reverse=True)
+        self.modifier_after = regex.compile(
+            r"\s?\)?\s?-?\s?(?:" + "|".join(map(regex.escape, modifiers)) + r")\b") if modifiers else None
         foreign = sorted({w for r in rules for w in r.foreign}, key=len, reverse=True)
         self.foreign = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in foreign) + r")\b",
                                      regex.I) if foreign else None
@@ -337,7 +341,7 @@ class MethodExtractor:
         found = [(min(p.start, p.long_start), max(p.end, p.long_end), _as_item(p))
                  for p in defined if at <= min(p.start, p.long_start) < end
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
-                 and not MODIFIER_AFTER.match(text, max(p.end, p.long_end))]
+                 and not self._modifier(text, max(p.end, p.long_end))]
         for extra in (self._first_coined(text, at, end, defined), self._title_phrase(text, at, end)):
             if extra is not None and not any(c[0] <= extra[1] < c[1] or extra[1] <= c[0] < extra[2] for c in found):
                 found.append((extra[1], extra[2], (extra[0], "abstract", extra[1], None)))
@@ -380,7 +384,7 @@ class MethodExtractor:
         lead = LEAD.match(text[at:end])
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
-            if MODIFIER_AFTER.match(text, m.start() + len(w)):
+            if self._modifier(text, m.start() + len(w)):
                 continue  # "a GT-based planner", "(GT) based": describes the contribution, not its name
             if _coined(w) and w.lower() not in self.not_names and w not in earlier and not _used_before(w, text, at):
                 if self._foreign(text[at + (lead.end() if lead else 0):m.start()]) or m.start() - at > 120:
@@ -412,6 +416,9 @@ class MethodExtractor:
                     and not (initialism and sh_match(w, text[max(start, ps - 80):pm.start()]) is not None):
                 out.append((w, "abstract", ps, None))
         return out
+
+    def _modifier(self, text: str, at: int) -> bool:
+        return bool(self.modifier_after and self.modifier_after.match(text, at))
 
     def _foreign(self, between: str) -> bool:
         return bool(self.foreign and self.foreign.search(between))
