@@ -1,5 +1,6 @@
-"""The pipeline, built once per process: a blank spaCy English pipeline (tokenizer + sentencizer)
-and one extractor per record field, all configured from the loaded pattern files.
+"""The pipeline, built once per process: a blank spaCy English tokenizer and one extractor per
+record field, all configured from the loaded pattern files (sentences are split on demand:
+``sentences.py``).
 
 Per paper: tokenise title and abstract once, run the field extractors in dependency order
 (URLs first so links are masked from the rest; benchmarks before gains, which cite them;
@@ -14,7 +15,6 @@ from collections.abc import Sequence
 import regex
 import spacy
 from spacy.attrs import IS_PUNCT, LOWER
-from spacy.tokens import Doc
 
 from . import __version__, acronyms, benchmarks, gains, method, urls
 from .patterns import PatternError, PatternSet, load_patterns, pattern_dirs
