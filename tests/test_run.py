@@ -152,3 +152,17 @@ def test_jobs_and_progress_options(tmp_path):
     assert "2 processes" in proc.stderr.decode()
     proc = run_cli("run", "-", "--jobs", "2", stdin=b'{"title": "T"}\n')
     assert "processes" not in proc.stderr.decode()  # one batch: no pool
+
+
+def test_help_and_eval_start_without_loading_spacy():
+    # `extractor --help` and `extractor eval` must answer at once, not after a second of imports.
+    code = (
+        "import sys, contextlib, io\n"
+        "from extractor.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: main(['--help'])\n"
+        "    except SystemExit: pass\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
