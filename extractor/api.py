@@ -6,7 +6,7 @@ The pipeline is loaded once per process and per set of pattern folders, then reu
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from .patterns import print_notices
@@ -28,8 +28,14 @@ def get_pipeline(patterns: Sequence[str | os.PathLike] = ()) -> Pipeline:
     return _pipeline(tuple(str(p) for p in patterns), os.environ.get(ENV_VAR, ""))
 
 
-def extract(title: str, abstract: str = "", *, patterns: Sequence[str | os.PathLike] = ()) -> Record:
-    """One paper → a validated record. ``patterns``: extra pattern folders layered over the bundled ones."""
+def extract(title: str | Mapping, abstract: str = "", *, patterns: Sequence[str | os.PathLike] = ()) -> Record:
+    """One paper → a validated record: ``extract(title, abstract)``, or ``extract(paper)`` with a dict
+    as ``extract_many`` takes. ``patterns``: extra pattern folders layered over the bundled ones."""
+    if isinstance(title, Mapping) and not abstract:
+        return next(extract_many([dict(title)], patterns=patterns))
+    for name, value in (("title", title), ("abstract", abstract)):
+        if not isinstance(value, str):
+            raise TypeError(f"extract(): {name} must be a string, not {type(value).__name__}")
     paper = Paper(clean_field(title), clean_field(abstract), path="<extract>", index=0)
     return get_pipeline(patterns).extract(paper)
 
@@ -40,7 +46,7 @@ def extract_many(
     """Many papers with one loaded pipeline: (title, abstract) pairs or dicts with title/abstract."""
     pipeline = get_pipeline(patterns)
     for i, item in enumerate(papers):
-        if isinstance(item, dict):
+        if isinstance(item, Mapping):
             title, abstract = item.get("title", ""), item.get("abstract", item.get("summary", "")) or ""
             arxiv = item.get("arxiv_id") or item.get("id")
         else:
