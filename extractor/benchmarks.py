@@ -135,6 +135,23 @@ def _short_acronym(form: str) -> bool:
     return form.isalpha() and form.isupper() and len(form) <= 4
 
 
+# Authors write a hyphenated name with a space as often as not ("T2I CompBench", "CIFAR 10",
+# "MMLU Pro"): every form also matches with a space for each hyphen between two parts of two or
+# more characters (a lone letter, as in "A-OKVQA", would take in the article "a").
+SPACED_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}]{2})-(?=[\p{L}\p{N}]{2})")
+
+
+def _spaced_variants(forms: list[str]) -> list[str]:
+    known = {f.lower() for f in forms}
+    out = []
+    for f in forms:
+        v = SPACED_HYPHEN.sub(" ", f)
+        if v.lower() not in known:
+            known.add(v.lower())
+            out.append(v)
+    return out
+
+
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
@@ -150,10 +167,13 @@ class BenchmarkExtractor:
         self.by_key: dict[str, Rule] = {}
         self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        spaced: dict[str, Rule] = {}
         for rule in rules:
             self.by_key[rule.id] = rule
-            exact = [f for f in rule.surface_forms if rule.case_sensitive or _short_acronym(f)]
-            folded = [f for f in rule.surface_forms if f not in exact]
+            forms = [*rule.surface_forms, *_spaced_variants(rule.surface_forms)]
+            spaced.update((f.lower(), rule) for f in forms[len(rule.surface_forms):])
+            exact = [f for f in forms if rule.case_sensitive or _short_acronym(f)]
+            folded = [f for f in forms if f not in exact]
             if exact:
                 self.matcher_exact.add(rule.id, [nlp.make_doc(f) for f in exact])
             if folded:
@@ -162,6 +182,8 @@ class BenchmarkExtractor:
         for r in rules:
             for a in r.aliases:
                 self.canonical.setdefault(a.lower(), r)
+        for form, r in spaced.items():
+            self.canonical.setdefault(form, r)
         self.cue_rules = [c for c in cue_rules if c.cue_words]
         self.cue_words = {w.lower(): c for c in self.cue_rules for w in c.cue_words}
         self.window = max((c.window for c in self.cue_rules), default=8)

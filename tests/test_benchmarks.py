@@ -82,3 +82,15 @@ def test_name_listed_next_to_a_known_benchmark_is_discovered():
     r = extract("", "Evaluations on ScanNet and HomeTour10K show gains; PPO and SAC run on MuJoCo.")
     found = {b.name: b.known for b in r.benchmarks}
     assert found.get("HomeTour10K") is False and "PPO" not in found and "SAC" not in found
+
+
+def test_hyphenated_names_also_match_written_with_a_space():
+    rec = extract("T", "We report results on T2I CompBench, CIFAR 10 and the MMLU Pro split.")
+    found = {b.name: [m.text for m in b.mentions] for b in rec.benchmarks}
+    assert found == {"T2I-CompBench": ["T2I CompBench"], "CIFAR-10": ["CIFAR 10"], "MMLU-Pro": ["MMLU Pro"]}
+
+
+def test_a_spaced_variant_never_swallows_a_lone_letter():
+    # "A-OKVQA" must not also match "a OKVQA": the article is not part of the name
+    rec = extract("T", "We build a OKVQA-style probe and test on A-OKVQA.")
+    assert all(m.text != "a OKVQA" for b in rec.benchmarks for m in b.mentions)
