@@ -20,8 +20,9 @@ Data: patterns/gains.toml. Every rule does one job, told apart by the field it s
   without a unit of its own it takes its head's ("by +5.2, +4.2 and +1.6"), and a bare % after a
   head in points is in points too ("an absolute gain of 34% and 10% respectively");
 - ``join``: the gap that makes a magnitude and an adjacent before→after pair one gain;
-- ``blank``: characters that never change a claim's meaning (LaTeX math delimiters in
-  "$1.6\\times$ faster"): the rules read them as spaces, the gain's text keeps them;
+- ``blank``: a regex for markup that never changes a claim's meaning (LaTeX math delimiters and
+  font commands in "$\\mathbf{1.6\\times}$ faster"): the rules read each match as spaces, the gain's
+  text keeps it;
 - ``regex`` + ``context``: sentence-level regexes with a ``baseline`` or ``metric`` group, used to fill
   those fields from the gain's own sentence (nearest phrase wins).
 """
@@ -135,9 +136,10 @@ class GainExtractor:
         self.words: dict[str, float] = {}
         down: set[str] = set()
         up: set[str] = set()
-        blank = ""
+        blank: list[str] = []
         for r in rules:
-            blank += r.blank
+            if r.blank:
+                blank.append(r.blank)
             macros.update(r.macros)
             self.units.update({_fold(k).replace("-", " "): v for k, v in r.units.items()})
             self.words.update({_fold(k): v for k, v in r.words.items()})
@@ -169,7 +171,7 @@ class GainExtractor:
         self.scanning = any(c.rule.reach is None for c in self.constructions + self.vetoes)
         self.down_rx = _word_rx(down)
         self.up_rx = _word_rx(up)
-        self.blank = regex.compile("[" + regex.escape(blank) + "]") if blank else None
+        self.blank = regex.compile("|".join(f"(?:{b})" for b in blank)) if blank else None
 
     # -- numbers and units -------------------------------------------------------------------
 
@@ -209,7 +211,10 @@ class GainExtractor:
         tokens costs more than finding the gains); the doc is only read for sentence bounds."""
         original = doc.text if text is None else text
         # Same length, so every offset found in ``text`` points into ``original``.
-        text = self.blank.sub(" ", original) if self.blank is not None and self.blank.search(original) else original
+        text = (
+            self.blank.sub(lambda m: " " * len(m[0]), original)
+            if self.blank is not None and self.blank.search(original) else original
+        )
         anchors = self._anchors(text)
         if not anchors and not self.scanning:
             return []
