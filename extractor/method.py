@@ -43,6 +43,9 @@ FUNCTION_WORDS = frozenset("the a an on in of for is are do does can what when w
 # One item of "(RDPG, RTD3, and RSAC)": a word between separators.
 LIST_ITEM = regex.compile(r"(?<![^\s,(])(?!(?:and|or)\s)[^\s,()]+(?=\s*(?:,|\)|$|\s+(?:and|or)\s))")
 # The text before a second defined name ends in a coordination: ", and a ", " as well as ".
+# ", a ..." right after a bare name describes it ("we propose Awaker2.5-VL, a Mixture of Experts (MoE)
+# architecture"): what it defines is the kind of thing the name is, not a second name.
+APPOSITIVE = regex.compile(r"\A\s*,\s+an?\s+\Z")
 COORDINATED = regex.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
 PAREN_WORD = regex.compile(r"\(([^()\s,;]{2,20})\)")
 LIST_WORDS = regex.compile(r"[\s,]+")
@@ -63,8 +66,10 @@ LAST_WORD = regex.compile(r"(\w+)\W*\Z")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 # What follows a name set off from the sentence: an appositive or a parenthesis.
 APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|\()")
-# A footnote mark and a link glued to a name in copied text: "SWE-Compass111https://...".
-GLUED_LINK = regex.compile(r"\d*(?:https?|www)$")
+# A footnote mark and a link or the footnote's first word glued to a name in copied text:
+# "SWE-Compass111https://...", "XCoder111Models and dataset are released ..." (arXiv's HTML writes
+# footnote 1 as "111").
+GLUED_LINK = regex.compile(r"\d*(?:https?|www)$|(?<=\p{Ll})(\d)\1\1\p{Lu}\p{Ll}+$")
 # The edition year written right after a name: "ILPC 2022, a novel open challenge".
 YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
@@ -98,6 +103,9 @@ class Rule(PatternRule):
     # Words that, right after a defined term or a coined word, make it a modifier of the
     # contribution rather than its name: "a neural network (NN) based model".
     modifier_words: list[str] = []
+    # Words that make a multi-word title prefix a catch-phrase, not a name: "Quantization Meets
+    # Reasoning: ...", "Attention Is All You Need".
+    phrase_words: list[str] = []
     # Cue words after which a plain capitalised word or Title Case phrase counts as a name, and words
     # that, right before the cue, make it terminology rather than a contribution ("is called").
     plain_after: list[str] = []
@@ -183,6 +191,7 @@ class MethodExtractor:
         self.rules = [(r, compile_rule_regex(r.regex, r, KIND)) for r in rules]
         self.not_names = {n.lower() for r in rules for n in r.not_names}
         self.not_name_endings = tuple(sorted({e.lower() for r in rules for e in r.not_name_endings}))
+        self.phrase_words = {w.lower() for r in rules for w in r.phrase_words}
         modifiers = sorted({w.lower() for r in rules for w in r.modifier_words}, key=len, reverse=True)
         self.modifier_after = regex.compile(
             r"\s?\)?\s?-?\s?(?:" + "|".join(map(regex.escape, modifiers)) + r")\b") if modifiers else None
@@ -295,7 +304,8 @@ class MethodExtractor:
         # A multi-word prefix is a name when it reads as one (Title Case, no verb first):
         # "Model Breadcrumbs: ..." yes; "Guiding Giants: ...", "Latent learning: ..." no.
         if len(words) > 3 or words[0].lower() in self.not_names | FUNCTION_WORDS \
-                or not all(w[0].isupper() or w[0].isdigit() for w in words) or words[0].lower().endswith("ing"):
+                or not all(w[0].isupper() or w[0].isdigit() for w in words) or words[0].lower().endswith("ing") \
+                or any(w.lower() in self.phrase_words for w in words):
             return None
         if accept == "echoed" and self._named_by_initials(name, abstract) is None \
                 and not _echoed(name, abstract, acronyms.get("abstract", [])):
@@ -351,7 +361,8 @@ class MethodExtractor:
         for first, stop, item in found:
             # A later name is coordinated with the first ("a Graph (G) ..., and a Field (F)"), not
             # inside a clause that describes it ("VIBR (...), a method that reduces OOD (...)").
-            if out and not COORDINATED.search(text, last_end, first):
+            if out and (not COORDINATED.search(text, last_end, first)
+                        or (out[-1][3] is None and APPOSITIVE.match(text[last_end:first]))):
                 break
             out.append(item)
             last_end = stop
