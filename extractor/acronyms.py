@@ -125,11 +125,13 @@ def _without_head_noun(short: str, long: str, head_nouns: frozenset[str]) -> str
     """"knowledge graph completion method (KGC)", "partial observability challenge (PO)": a generic
     head noun that no capital of the short form stands for is not part of the long form."""
     words = long.split(" ")
-    if len(words) < 3 or words[-1] not in head_nouns:
+    if len(words) < 2 or words[-1] not in head_nouns:
         return long
     shorter = " ".join(words[:-1])
     capitals = sum(c.isupper() or c.isdigit() for c in short)
-    if capitals < 2 or len(ALNUM_RUN.findall(shorter)) < capitals or anchored_match(short, shorter, 0) is None:
+    # each capital still needs a word (or a capital or digit inside one: "Matterport3D") to stand for
+    parts = len(ALNUM_RUN.findall(shorter)) + sum(c.isupper() or c.isdigit() for w in shorter.split() for c in w[1:])
+    if capitals < 2 or parts < capitals or anchored_match(short, shorter, 0) is None:
         return long
     return shorter
 
