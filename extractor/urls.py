@@ -23,6 +23,11 @@ CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
 QUOTES = "\"'"
 # Nor ends right before these (a longer word or number it is part of).
 BAD_AFTER = regex.compile(r"[\p{L}\p{N}_@-]")
+# Copied text that lost the space after a sentence's full stop glues the next sentence's first word
+# to a link: ".../gembench/.The authors ..." (always cut after a slash; elsewhere only before a
+# common sentence opener, since "Page.Html" could be a file name).
+GLUED_SENTENCE = regex.compile(
+    r"(?<=/)\.\p{Lu}\p{Ll}+$|\.(?:The|This|These|We|Our|It|In|For|Code|Data|All|Experiments|Results|See)$")
 # ...or right before a colon and digits that were too long to be a port ("host:500000").
 PORT_LIKE = regex.compile(r":\d")
 
@@ -51,7 +56,7 @@ class Rule(PatternRule):
 def _trim(link: str) -> str:
     """Drop trailing punctuation, and closing brackets/quotes with no opener inside the link.
     A LaTeX ``\\href{URL}{text}`` leaves ``}{`` inside the match: the link ends there."""
-    link = link.split("}{", 1)[0]
+    link = GLUED_SENTENCE.sub("", link.split("}{", 1)[0])
     while link:
         last = link[-1]
         if last in TRAILING:
@@ -125,7 +130,8 @@ class UrlExtractor:
                     BAD_AFTER.match(text, end) or PORT_LIKE.match(text, end)
                 ):
                     continue
-                if end < len(text) and text[end] == "." and BAD_AFTER.match(text, end + 1):
+                if end < len(text) and text[end] == "." and BAD_AFTER.match(text, end + 1) \
+                        and not GLUED_SENTENCE.search(m.group(0).split("}{", 1)[0]):
                     continue
                 if tlds and not self._tld_ok(host, tlds):
                     continue
