@@ -152,6 +152,10 @@ def _spaced_variants(forms: list[str]) -> list[str]:
     return out
 
 
+# A successor named by a bare number after the name, where the name ends its phrase: "Mind2Web 2:",
+# "we introduce Mind2Web 2, a benchmark", "Mind2Web 2 provides ..." (not "Atari 2 games").
+SUCCESSOR = r"\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
+
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
@@ -201,7 +205,8 @@ class BenchmarkExtractor:
         self.not_first = {n.lower() for c in cue_rules for n in c.not_first}
         self.adjective_tails = {n.lower() for c in cue_rules for n in c.adjective_tails}
         words = sorted({w for c in cue_rules for w in c.variant_words}, key=len, reverse=True)
-        self.space_variant = regex.compile(r"\s(?:" + "|".join(map(regex.escape, words)) + r")(?![\w-])") if words else None
+        variants = [*map(regex.escape, words), SUCCESSOR]
+        self.space_variant = regex.compile(r"\s(?:" + "|".join(variants) + r")(?![\w-])")
 
     def _cue_for(self, span: Span, doc: Doc, others: list[Span], sentences: Sentences) -> str | None:
         """The word or neighbour that makes an ambiguous name a benchmark here, if any."""

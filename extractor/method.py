@@ -34,7 +34,8 @@ KIND = "method"
 SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)")
 # A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q");
 # LaTeX writes some as "M^3" or "Student\_100".
-COINED = regex.compile(r"(?<![\w\-])(?:[A-Za-z][\w]*(?:(?:[\-.+^]|\\_)[\w]+)*)(?![\w\-])")
+# A leading number joined by a hyphen and trailing pluses belong to the name: "3D-LOTUS++".
+COINED = regex.compile(r"(?<![\w\-])(?:\d+[A-Za-z]*-)?(?:[A-Za-z][\w]*(?:(?:[\-.+^]|\\_)[\w]+)*)(?:\+\+?)?(?![\w\-+])")
 TITLE_PHRASE = regex.compile(
     r"(?<![\w\-])[A-Z][\w]*(?:-[\w]+)*(?:\s+(?:(?:of|for|and|to|in|with|the|as|from|via|without)\s+)?[A-Z][\w]*(?:-[\w]+)*){1,5}(?![\w\-])"
     # one hyphenated word whose parts are capitalised at both ends: "Memory-as-Action"
@@ -72,6 +73,8 @@ APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|\()")
 GLUED_LINK = regex.compile(r"\d*(?:https?|www)$|(?<=\p{Ll})(\d)\1\1\p{Lu}\p{Ll}+$")
 # The edition year written right after a name: "ILPC 2022, a novel open challenge".
 YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
+# ...or its version, where the name ends its phrase: "we introduce EfficientZero V2, a framework".
+VERSION_AFTER = regex.compile(r" (?:[Vv]\d+(?:\.\d+)?|\d(?:\.\d)?)(?=\s?[:,;)]|\.\s|\s+(?:is|provides|achieves|outperforms)\b)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
 NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$)")
 # An indefinite noun phrase still open before a word: "a novel ", "an efficient ".
@@ -406,9 +409,9 @@ class MethodExtractor:
                 if INDEFINITE.search(text, at, m.start()) and NOUN_NEXT.match(text, m.start() + len(w)) \
                         and not _used_before(w, text[m.start() + len(w):], len(text)):
                     return None
-                year = YEAR_AFTER.match(text, m.start() + len(w))
+                year = YEAR_AFTER.match(text, m.start() + len(w)) or VERSION_AFTER.match(text, m.start() + len(w))
                 if year:
-                    w += year.group(0)  # a challenge or dataset with its edition: "ILPC 2022"
+                    w += year.group(0)  # a challenge or dataset with its edition: "ILPC 2022", "EfficientZero V2"
                 return w, m.start(), m.start() + len(w)
         return None
 
