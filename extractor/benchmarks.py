@@ -7,6 +7,7 @@ patterns/benchmark_cues.toml (kind "benchmark-cues": cue words and discovery con
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -156,6 +157,12 @@ def _spaced_variants(forms: list[str]) -> list[str]:
 # "we introduce Mind2Web 2, a benchmark", "Mind2Web 2 provides ..." (not "Atari 2 games").
 SUCCESSOR = r"\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
 
+# The cue words that name a data set or test bed itself (not "task", "domain", "game"): all that
+# may turn an acronym the paper defines by a long form the gazetteer does not know into a benchmark
+# ("phosphotyrosine binding (PTB) domains" is not the Penn Treebank).
+DATA_NOUNS = frozenset({"benchmark", "benchmarks", "dataset", "datasets", "suite", "suites", "corpus", "testbed",
+                        "testbeds", "leaderboard", "simulator", "simulators"})
+
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
@@ -208,15 +215,18 @@ class BenchmarkExtractor:
         variants = [*map(regex.escape, words), SUCCESSOR]
         self.space_variant = regex.compile(r"\s(?:" + "|".join(variants) + r")(?![\w-])")
 
-    def _cue_for(self, span: Span, doc: Doc, others: list[Span], sentences: Sentences) -> str | None:
-        """The word or neighbour that makes an ambiguous name a benchmark here, if any."""
+    def _cue_for(self, span: Span, doc: Doc, others: list[Span], sentences: Sentences,
+                 words: Collection[str] | None = None) -> str | None:
+        """The word (one of ``words``, by default every cue word) or neighbour that makes an
+        ambiguous name a benchmark here, if any."""
+        words = self.cue_words if words is None else words
         sent_start, sent_end = sentences.tokens_of(span.start)
         lo = max(sent_start, span.start - self.window)
         hi = min(sent_end, span.end + self.window)
         for tok in doc[lo:hi]:
             if span.start <= tok.i < span.end:
                 continue
-            if tok.lower_ in self.cue_words:
+            if tok.lower_ in words:
                 return f"cue word '{tok.text}'"
         for other in others:
             if other is not span and sent_start <= other.start < sent_end:
@@ -246,10 +256,18 @@ class BenchmarkExtractor:
                                  f"variant of '{rule.name}'", variant_of=rule))
                 continue
             if span.text in defined:
-                # The paper says what this acronym stands for: a benchmark only if that does.
-                rule = self.canonical.get(defined[span.text].lower())
-                if rule is None:
+                # The paper says what this acronym stands for: this benchmark only if that does. A
+                # long form the gazetteer does not know may still be a benchmark under that name
+                # ("the Massive ... Reasoning (MMMU) benchmark"): kept as written where a cue says so.
+                known = self.canonical.get(defined[span.text].lower())
+                if known is None:
+                    others = [o for o in plain if o.label_ != span.label_]
+                    cue = self._cue_for(span, doc, others, sentences, DATA_NOUNS)
+                    if cue is not None:
+                        hits.append(_Hit(None, span.text, span.start_char, span.end_char, f"{KIND}.{rule.id}",
+                                         span.text, f"defined as '{defined[span.text]}'; {cue}"))
                     continue
+                rule = known
             cue = None
             if rule.needs_cue:
                 cue = self._cue_for(span, doc, plain, sentences)
