@@ -295,6 +295,8 @@ class BenchmarkExtractor:
                         continue
                     if cue_rule.shaped_only and not _name_shaped(name):
                         continue
+                    if name in defined and not any(w[:1].isupper() for w in defined[name].split()[1:]):
+                        continue  # "multiple-choice question (MCQ) benchmark": an acronym for a kind of thing
                     blocking = taken
                     if cue_rule.may_contain_known:
                         blocking = [(s, e) for s, e in taken if not (start <= s and e <= end and (s, e) != (start, end))]
