@@ -335,8 +335,15 @@ def _anchored_long_form(short: str, candidate: str, max_words: int) -> tuple[int
             continue
         # A capital that opens the sentence or clause says nothing about the acronym.
         opener = st if not candidate[:st].strip() else -1
-        case_agree = sum(1 for c, p in zip([c for c in short if c.isalnum()], pos)
-                         if c.isupper() and candidate[p].isupper() and p != opener)
+        agree = [p for c, p in zip([c for c in short if c.isalnum()], pos)
+                 if c.isupper() and candidate[p].isupper() and p != opener]
+        # A lone capital on the first word alone is a proper noun, not the acronym's case: "Arabic
+        # automatic speech recognition (ASR)" is "automatic speech recognition" (but the first word
+        # keeps it when it also holds the short form's digit: "V2 vasopressin receptor (V2R)").
+        lone = agree == [pos[0]] and len(short) > 2
+        if lone and any(c.isdigit() and c in short for c in candidate[st:].split(" ", 1)[0]):
+            lone = False
+        case_agree = 0 if lone else len(agree)
         inside, tail = _skipped(candidate, pos, st)
         if tail > 2:
             continue
