@@ -34,6 +34,9 @@ KIND = "method"
 SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)")
 # A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q");
 # LaTeX writes some as "M^3" or "Student\_100".
+# A second coined name coordinated with the first right after it: "we introduce DiT-Air and DiT-Air-Lite".
+COORDINATED_COINED = regex.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>(?:\d+[A-Za-z]*-)?[A-Za-z][\w]*(?:(?:[\-.+^]|\\_)[\w]+)*(?:\+\+?)?)(?![\w\-+])(?=\s*[,.;:(]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
 # A leading number joined by a hyphen and trailing pluses belong to the name: "3D-LOTUS++".
 COINED = regex.compile(r"(?<![\w\-])(?:\d+[A-Za-z]*-)?(?:[A-Za-z][\w]*(?:(?:[\-.+^]|\\_)[\w]+)*)(?:\+\+?)?(?![\w\-+])")
 TITLE_PHRASE = regex.compile(
@@ -146,8 +149,8 @@ def _coined(word: str) -> bool:
         return False
     if any(c.isdigit() for c in word) and word[0].isupper():
         return True
-    if len(parts) > 1 and len(parts[0]) == 1 and all(p.islower() for p in parts[1:]):
-        return False
+    if len(parts) > 1 and (len(parts[0]) == 1 or word[0].isdigit()) and all(p.islower() for p in parts[1:]):
+        return False  # "k-means", "3D-rendered"
     return any(any(c.isupper() for c in p[1:]) or (p[0].isupper() and len(p) == 1) for p in parts)
 
 
@@ -355,7 +358,14 @@ class MethodExtractor:
                  for p in defined if at <= min(p.start, p.long_start) < end
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
                  and not self._modifier(text, max(p.end, p.long_end))]
-        for extra in (self._first_coined(text, at, end, defined), self._title_phrase(text, at, end)):
+        coined = self._first_coined(text, at, end, defined)
+        extras = [coined, self._title_phrase(text, at, end)]
+        while coined is not None:  # "we introduce DiT-Air and DiT-Air-Lite"
+            m = COORDINATED_COINED.match(text, coined[2], end)
+            word = m.group("name") if m else ""
+            coined = (word, m.start("name"), m.end("name")) if _coined(word) and word.lower() not in self.not_names else None
+            extras.append(coined)
+        for extra in extras:
             if extra is not None and not any(c[0] <= extra[1] < c[1] or extra[1] <= c[0] < extra[2] for c in found):
                 found.append((extra[1], extra[2], (extra[0], "abstract", extra[1], None)))
         found.sort(key=lambda c: c[0])
