@@ -163,6 +163,9 @@ SUCCESSOR = r"\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|c
 DATA_NOUNS = frozenset({"benchmark", "benchmarks", "dataset", "datasets", "suite", "suites", "corpus", "testbed",
                         "testbeds", "leaderboard", "simulator", "simulators"})
 
+# Pluses glued to a name that no word follows: "Meta-World+" (not "MuJoCo+PyBullet").
+PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
+
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
@@ -351,6 +354,9 @@ class BenchmarkExtractor:
             if self._adjective(last) or VERSION.fullmatch(last):
                 return end
             end = tail.end()
+        plus = PLUS_VARIANT.match(text, end)
+        if plus is not None:
+            return plus.end()  # "Meta-World+", "SWE-bench++": an extended edition
         word = self.space_variant.match(text, end) if self.space_variant is not None else None
         return word.end() if word else end
 
