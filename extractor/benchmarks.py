@@ -163,6 +163,10 @@ SUCCESSOR = r"\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|c
 DATA_NOUNS = frozenset({"benchmark", "benchmarks", "dataset", "datasets", "suite", "suites", "corpus", "testbed",
                         "testbeds", "leaderboard", "simulator", "simulators"})
 
+# A name used to say what something else resembles: "a Minecraft-like world", "Mars (Minecraft like)",
+# "Atari-style games" (but "MuJoCo-based" uses MuJoCo).
+RESEMBLES = regex.compile(r"(?:-|\s)(?:like|style|esque)(?![\w-])(?!\s+(?:the|a|an|this|these|those|ours?)\b)")
+
 # Pluses glued to a name that no word follows: "Meta-World+" (not "MuJoCo+PyBullet").
 PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
 
@@ -343,11 +347,14 @@ class BenchmarkExtractor:
     def _compound(self, text: str, start: int, end: int) -> int | None:
         """How a gazetteer match sits in a hyphenated word. None: it is part of a larger name that
         starts before it ("GQA" in "MS-GQA"), so it is not this benchmark. Otherwise the end of the
-        benchmark's mention: ``end`` itself (an adjective or a version follows: "MuJoCo-based",
+        benchmark's mention (None too where it only says what something resembles: "Minecraft-like"):
+        ``end`` itself (an adjective or a version follows: "MuJoCo-based",
         "D4RL-v2"), or past a tail or a following variant word that names a variant ("GSM8K-Hard",
         "Craftax-classic", "HumanEval Pro", "BigCodeBench-Lite Pro")."""
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
             return None
+        if RESEMBLES.match(text, end):
+            return None  # "Minecraft-like", "(Minecraft like)": something like it, not it
         tail = HYPHEN_TAIL.match(text, end)
         if tail is not None:
             last = tail.group(0).rsplit("-", 1)[-1]
