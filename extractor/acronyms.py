@@ -29,7 +29,7 @@ from .record import Acronym
 KIND = "acronyms"
 LIST_SEP = regex.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{L}\p{N}]")
-HEAD_SEP = regex.compile(r"[,;]\s|\s[=:]\s")
+HEAD_SEP = regex.compile(r"[,;]\s|\s[=:]\s|\s+for\s+short\b")
 LAST_WORD = regex.compile(r"(?<![\w\-/])([\p{L}\p{N}][\w\-/]*)\s*$")
 
 PAREN = regex.compile(r"\(([^()]{1,160})\)")
