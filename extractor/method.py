@@ -112,6 +112,8 @@ class Rule(PatternRule):
     # Words that make a multi-word title prefix a catch-phrase, not a name: "Quantization Meets
     # Reasoning: ...", "Attention Is All You Need".
     phrase_words: list[str] = []
+    # Words in a title after the name that make the title's name the topic of a survey or tutorial.
+    survey_words: list[str] = []
     # Cue words after which a plain capitalised word or Title Case phrase counts as a name, and words
     # that, right before the cue, make it terminology rather than a contribution ("is called").
     plain_after: list[str] = []
@@ -198,6 +200,9 @@ class MethodExtractor:
         self.not_names = {n.lower() for r in rules for n in r.not_names}
         self.not_name_endings = tuple(sorted({e.lower() for r in rules for e in r.not_name_endings}))
         self.phrase_words = {w.lower() for r in rules for w in r.phrase_words}
+        survey = sorted({w.lower() for r in rules for w in r.survey_words})
+        self.survey_words = regex.compile(
+            r"(?i)(?<![\w\-])(?:" + "|".join(map(regex.escape, survey)) + r")s?(?![\w\-])") if survey else None
         modifiers = sorted({w.lower() for r in rules for w in r.modifier_words}, key=len, reverse=True)
         self.modifier_after = regex.compile(
             r"\s?\)?\s?-?\s?(?:" + "|".join(map(regex.escape, modifiers)) + r")\b") if modifiers else None
@@ -265,6 +270,8 @@ class MethodExtractor:
         if name.endswith(".") and not DOTTED.fullmatch(name):
             name = name.rstrip(".")  # "we call it TAME. It ..."
         if rule.applies_to == "title":
+            if self.survey_words and self.survey_words.search(text, s1):
+                return []  # "Retrieval-Augmented Generation: A Comprehensive Survey": the topic, not a contribution
             named = self._title_name(name, s0, acronyms, abstract, rule.accept)
             return [(*named, cue)] if named else []
         pair = next((p for p in acronyms.get("abstract", []) if p.long_start == s0 or p.start == s0), None)
