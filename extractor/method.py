@@ -34,6 +34,8 @@ KIND = "method"
 SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)")
 # A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q");
 # LaTeX writes some as "M^3" or "Student\_100".
+# A parameter count at the end of a name: "-7B", "-1.5b", " 70B".
+MODEL_SIZE = regex.compile(r"[-_ ]\d+(?:\.\d+)?[bmk]$")
 # A second coined name coordinated with the first right after it: "we introduce DiT-Air and DiT-Air-Lite".
 COORDINATED_COINED = regex.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>(?:\d+[A-Za-z]*-)?[A-Za-z][\w]*(?:(?:[\-.+^]|\\_)[\w]+)*(?:\+\+?)?)(?![\w\-+])(?=\s*[,.;:(]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
@@ -223,6 +225,9 @@ class MethodExtractor:
                 if short is not None:
                     name, long_form, field, s0 = short[0], name, "abstract", short[1]
             key = name.lower()
+            size = MODEL_SIZE.search(key)
+            if size is not None and key[:size.start()] in found:
+                return  # "DianJin-R1-7B" once "DianJin-R1" is the name: a size of it, not another name
             if key in found and long_form and found[key].long_form is None:
                 found[key].long_form = long_form  # "... ICPI ..." first, "In-Context Policy Iteration" later
             if not name or key in self.not_names or key in found \
@@ -255,7 +260,20 @@ class MethodExtractor:
                     continue
                 for name, f, s0, lf, cue in self._named(rule, m, text, acronyms, abstract):
                     add(name, f, s0, lf, pid, cue)
+                    if f == "abstract" and name:
+                        # "two variants, namely WebAgent-R1-Zero and WebAgent-R1-CoT"
+                        for other, o0 in self._coordinated(text, s0 + len(name)):
+                            add(other, f, o0, None, pid, cue)
         return list(found.values())
+
+    def _coordinated(self, text: str, at: int) -> list[tuple[str, int]]:
+        """Coined names coordinated right after a found one ("X and Y", "X, Y, and Z")."""
+        out = []
+        while (m := COORDINATED_COINED.match(text, at)) and _coined(m.group("name")) \
+                and m.group("name").lower() not in self.not_names:
+            out.append((m.group("name"), m.start("name")))
+            at = m.end("name")
+        return out
 
     def _named(self, rule: Rule, m: regex.Match, text: str, acronyms: dict[str, list[Pair]], abstract: str):
         """Names a rule's (?P<name>) group holds: (name, field, start, long form, cue)."""
@@ -367,11 +385,8 @@ class MethodExtractor:
                  and not self._modifier(text, max(p.end, p.long_end))]
         coined = self._first_coined(text, at, end, defined)
         extras = [coined, self._title_phrase(text, at, end)]
-        while coined is not None:  # "we introduce DiT-Air and DiT-Air-Lite"
-            m = COORDINATED_COINED.match(text, coined[2], end)
-            word = m.group("name") if m else ""
-            coined = (word, m.start("name"), m.end("name")) if _coined(word) and word.lower() not in self.not_names else None
-            extras.append(coined)
+        if coined is not None:  # "we introduce DiT-Air and DiT-Air-Lite"
+            extras += [(w, w0, w0 + len(w)) for w, w0 in self._coordinated(text[:end], coined[2])]
         for extra in extras:
             if extra is not None and not any(c[0] <= extra[1] < c[1] or extra[1] <= c[0] < extra[2] for c in found):
                 found.append((extra[1], extra[2], (extra[0], "abstract", extra[1], None)))
