@@ -65,6 +65,9 @@ class CueRule(PatternRule):
     discovery construction (regex with a 'name' group, case-sensitive: names are capitalised)."""
 
     cue_words: list[str] = []
+    # The cue words that name a data set or test bed itself (not "task", "domain", "game"): all that
+    # turns an acronym the paper defines by a long form the gazetteer does not know into a benchmark.
+    data_nouns: list[str] = []
     window: int = 8
     macros: dict[str, str] = {}
     not_names: list[str] = []
@@ -109,12 +112,12 @@ class CueRule(PatternRule):
 
     @model_validator(mode="after")
     def _one_job(self) -> CueRule:
-        jobs = (self.cue_words, self.macros, self.not_names, self.not_first, self.adjective_tails,
+        jobs = (self.cue_words, self.data_nouns, self.macros, self.not_names, self.not_first, self.adjective_tails,
                 self.variant_words, self.regex)
         if sum(map(bool, jobs)) != 1:
             raise ValueError(
-                "a benchmark-cues rule sets exactly one of cue_words, macros, not_names, not_first, adjective_tails, "
-                "variant_words, regex"
+                "a benchmark-cues rule sets exactly one of cue_words, data_nouns, macros, not_names, not_first, "
+                "adjective_tails, variant_words, regex"
             )
         return self
 
@@ -157,12 +160,6 @@ def _spaced_variants(forms: list[str]) -> list[str]:
 # "we introduce Mind2Web 2, a benchmark", "Mind2Web 2 provides ..." (not "Atari 2 games").
 SUCCESSOR = r"\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
 
-# The cue words that name a data set or test bed itself (not "task", "domain", "game"): all that
-# may turn an acronym the paper defines by a long form the gazetteer does not know into a benchmark
-# ("phosphotyrosine binding (PTB) domains" is not the Penn Treebank).
-DATA_NOUNS = frozenset({"benchmark", "benchmarks", "dataset", "datasets", "suite", "suites", "corpus", "testbed",
-                        "testbeds", "leaderboard", "simulator", "simulators"})
-
 # A name used to say what something else resembles: "a Minecraft-like world", "Mars (Minecraft like)",
 # "Atari-style games" (but "MuJoCo-based" uses MuJoCo).
 RESEMBLES = regex.compile(r"(?:-|\s)(?:like|style|esque)(?![\w-])(?!\s+(?:the|a|an|this|these|those|ours?)\b)")
@@ -188,8 +185,9 @@ class BenchmarkExtractor:
         spaced: dict[str, Rule] = {}
         for rule in rules:
             self.by_key[rule.id] = rule
-            forms = [*rule.surface_forms, *_spaced_variants(rule.surface_forms)]
-            spaced.update((f.lower(), rule) for f in forms[len(rule.surface_forms):])
+            variants = _spaced_variants(rule.surface_forms)
+            spaced.update((f.lower(), rule) for f in variants)
+            forms = [*rule.surface_forms, *variants]
             exact = [f for f in forms if rule.case_sensitive or _short_acronym(f)]
             folded = [f for f in forms if f not in exact]
             if exact:
@@ -204,6 +202,7 @@ class BenchmarkExtractor:
             self.canonical.setdefault(form, r)
         self.cue_rules = [c for c in cue_rules if c.cue_words]
         self.cue_words = {w.lower(): c for c in self.cue_rules for w in c.cue_words}
+        self.data_nouns = frozenset(w.lower() for c in cue_rules for w in c.data_nouns)
         self.window = max((c.window for c in self.cue_rules), default=8)
         macros = {k: v for c in cue_rules for k, v in c.macros.items()}
         self.discovery = [
@@ -269,7 +268,7 @@ class BenchmarkExtractor:
                 known = self.canonical.get(defined[span.text].lower())
                 if known is None:
                     others = [o for o in plain if o.label_ != span.label_]
-                    cue = self._cue_for(span, doc, others, sentences, DATA_NOUNS)
+                    cue = self._cue_for(span, doc, others, sentences, self.data_nouns)
                     if cue is not None:
                         hits.append(_Hit(None, span.text, span.start_char, span.end_char, f"{KIND}.{rule.id}",
                                          span.text, f"defined as '{defined[span.text]}'; {cue}"))

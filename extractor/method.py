@@ -33,14 +33,15 @@ KIND = "method"
 # "et al.", "e.g." and "i.e." do not end a sentence.
 SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)")
 # A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q");
-# LaTeX writes some as "M^3" or "Student\_100".
-# A parameter count at the end of a name: "-7B", "-1.5b", " 70B".
-MODEL_SIZE = regex.compile(r"[-_ ]\d+(?:\.\d+)?[bmk]$")
+# LaTeX writes some as "M^3" or "Student\_100". A leading number joined by a hyphen and trailing
+# pluses belong to it: "3D-LOTUS++". (The word's shape only; ``_coined`` decides.)
+COINED_WORD = r"(?:\d+[A-Za-z]*-)?[A-Za-z]\w*(?:(?:[\-.+^]|\\_)\w+)*(?:\+\+?)?(?![\w\-+])"
+COINED = regex.compile(r"(?<![\w\-])" + COINED_WORD)
 # A second coined name coordinated with the first right after it: "we introduce DiT-Air and DiT-Air-Lite".
 COORDINATED_COINED = regex.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>(?:\d+[A-Za-z]*-)?[A-Za-z][\w]*(?:(?:[\-.+^]|\\_)[\w]+)*(?:\+\+?)?)(?![\w\-+])(?=\s*[,.;:(]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
-# A leading number joined by a hyphen and trailing pluses belong to the name: "3D-LOTUS++".
-COINED = regex.compile(r"(?<![\w\-])(?:\d+[A-Za-z]*-)?(?:[A-Za-z][\w]*(?:(?:[\-.+^]|\\_)[\w]+)*)(?:\+\+?)?(?![\w\-+])")
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>" + COINED_WORD + r")(?=\s*[,.;:(]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
+# A parameter count at the end of a name: "-7B", "-1.5b", " 70B".
+MODEL_SIZE = regex.compile(r"[-_ ]\d+(?:\.\d+)?[bmk]$")
 TITLE_PHRASE = regex.compile(
     r"(?<![\w\-])[A-Z][\w]*(?:-[\w]+)*(?:\s+(?:(?:of|for|and|to|in|with|the|as|from|via|without)\s+)?[A-Z][\w]*(?:-[\w]+)*){1,5}(?![\w\-])"
     # one hyphenated word whose parts are capitalised at both ends: "Memory-as-Action"
@@ -48,10 +49,10 @@ TITLE_PHRASE = regex.compile(
 FUNCTION_WORDS = frozenset("the a an on in of for is are do does can what when why how to".split())
 # One item of "(RDPG, RTD3, and RSAC)": a word between separators.
 LIST_ITEM = regex.compile(r"(?<![^\s,(])(?!(?:and|or)\s)[^\s,()]+(?=\s*(?:,|\)|$|\s+(?:and|or)\s))")
-# The text before a second defined name ends in a coordination: ", and a ", " as well as ".
 # ", a ..." right after a bare name describes it ("we propose Awaker2.5-VL, a Mixture of Experts (MoE)
 # architecture"): what it defines is the kind of thing the name is, not a second name.
 APPOSITIVE = regex.compile(r"\A\s*,\s+an?\s+\Z")
+# The text before a second defined name ends in a coordination: ", and a ", " as well as ".
 COORDINATED = regex.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
 PAREN_WORD = regex.compile(r"\(([^()\s,;]{2,20})\)")
 LIST_WORDS = regex.compile(r"[\s,]+")
@@ -266,10 +267,10 @@ class MethodExtractor:
                             add(other, f, o0, None, pid, cue)
         return list(found.values())
 
-    def _coordinated(self, text: str, at: int) -> list[tuple[str, int]]:
-        """Coined names coordinated right after a found one ("X and Y", "X, Y, and Z")."""
+    def _coordinated(self, text: str, at: int, end: int | None = None) -> list[tuple[str, int]]:
+        """Coined names coordinated right after a found one ("X and Y", "X, Y, and Z"), before ``end``."""
         out = []
-        while (m := COORDINATED_COINED.match(text, at)) and _coined(m.group("name")) \
+        while (m := COORDINATED_COINED.match(text, at, end)) and _coined(m.group("name")) \
                 and m.group("name").lower() not in self.not_names:
             out.append((m.group("name"), m.start("name")))
             at = m.end("name")
@@ -386,7 +387,7 @@ class MethodExtractor:
         coined = self._first_coined(text, at, end, defined)
         extras = [coined, self._title_phrase(text, at, end)]
         if coined is not None:  # "we introduce DiT-Air and DiT-Air-Lite"
-            extras += [(w, w0, w0 + len(w)) for w, w0 in self._coordinated(text[:end], coined[2])]
+            extras += [(w, w0, w0 + len(w)) for w, w0 in self._coordinated(text, coined[2], end)]
         for extra in extras:
             if extra is not None and not any(c[0] <= extra[1] < c[1] or extra[1] <= c[0] < extra[2] for c in found):
                 found.append((extra[1], extra[2], (extra[0], "abstract", extra[1], None)))

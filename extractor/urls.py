@@ -53,10 +53,11 @@ class Rule(PatternRule):
         return self
 
 
-def _trim(link: str) -> str:
+def _trim(link: str) -> tuple[str, bool]:
     """Drop trailing punctuation, and closing brackets/quotes with no opener inside the link.
-    A LaTeX ``\\href{URL}{text}`` leaves ``}{`` inside the match: the link ends there."""
-    link = GLUED_SENTENCE.sub("", link.split("}{", 1)[0])
+    A LaTeX ``\\href{URL}{text}`` leaves ``}{`` inside the match: the link ends there. Also says
+    whether a glued next sentence was cut off (the "." left after the link is then its full stop)."""
+    link, glued = GLUED_SENTENCE.subn("", link.split("}{", 1)[0])
     while link:
         last = link[-1]
         if last in TRAILING:
@@ -67,7 +68,7 @@ def _trim(link: str) -> str:
             link = link[:-1]
         else:
             break
-    return link
+    return link, bool(glued)
 
 
 def normalise(link: str, host: str) -> str:
@@ -120,7 +121,7 @@ class UrlExtractor:
                     windows = scan_windows(at, *rule.scan, len(text))
             for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
                 start = m.start()
-                link = _trim(m.group(0))
+                link, glued = _trim(m.group(0))
                 end = start + len(link)
                 host = m.group("host")
                 if not host or end - start < len(host):
@@ -130,8 +131,7 @@ class UrlExtractor:
                     BAD_AFTER.match(text, end) or PORT_LIKE.match(text, end)
                 ):
                     continue
-                if end < len(text) and text[end] == "." and BAD_AFTER.match(text, end + 1) \
-                        and not GLUED_SENTENCE.search(m.group(0).split("}{", 1)[0]):
+                if end < len(text) and text[end] == "." and BAD_AFTER.match(text, end + 1) and not glued:
                     continue
                 if tlds and not self._tld_ok(host, tlds):
                     continue

@@ -94,11 +94,3 @@ def test_a_spaced_variant_never_swallows_a_lone_letter():
     # "A-OKVQA" must not also match "a OKVQA": the article is not part of the name
     rec = extract("T", "We build a OKVQA-style probe and test on A-OKVQA.")
     assert all(m.text != "a OKVQA" for b in rec.benchmarks for m in b.mentions)
-
-
-def test_a_defined_acronym_with_an_unknown_long_form_is_a_benchmark_only_where_a_data_noun_says_so():
-    rec = extract("T", "We revise the Massive Multi-discipline Multimodal Understanding and Reasoning (MMMU) benchmark.")
-    assert [b.name for b in rec.benchmarks] == ["MMMU"]
-    # the same letters defined as something else, near a word that is a cue only for games and tasks
-    rec = extract("T", "Both proteins carry phosphotyrosine binding (PTB) domains near the N terminus.")
-    assert rec.benchmarks == []
