@@ -284,9 +284,13 @@ def _digit_as_word(short: str, long: str) -> bool:
 
 def _core_forms(short: str, silent_initials: frozenset[str]) -> list[str]:
     """What the long form may spell when the whole short form does not match: the short form without
-    a version suffix ("REViT-v2": the words spell REViT) or without a lowercase initial that names a
-    variable, not a word ("kNN" ← "nearest-neighbour")."""
+    a plural "s" ("PPIs"), without a version suffix ("REViT-v2": the words spell REViT) or without
+    a lowercase initial that names a variable, not a word ("kNN" ← "nearest-neighbour")."""
     out = []
+    if len(short) >= 3 and short[-1] == "s" and short[-2].isupper():
+        # A plural ("PPIs"): its "s" ends the last word rather than starting one, and right-to-left
+        # matching would take both Ps from "pump" in "proton pump inhibitors".
+        out.append(short[:-1])
     core = VERSION_SUFFIX.sub("", short)
     if core != short and sum(c.isalnum() for c in core) >= 2:
         out.append(core)
