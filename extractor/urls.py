@@ -28,6 +28,9 @@ BAD_AFTER = regex.compile(r"[\p{L}\p{N}_@-]")
 # common sentence opener, since "Page.Html" could be a file name).
 GLUED_SENTENCE = regex.compile(
     r"(?<=/)\.\p{Lu}\p{Ll}+$|\.(?:The|This|These|We|Our|It|In|For|Code|Data|All|Experiments|Results|See)$")
+# A footnote mark glued after a host, maybe with the footnote's first word: "github.io222We". A
+# top-level domain is letters only, so digits at the end of a dotted host's last label are not part of it.
+GLUED_FOOTNOTE = regex.compile(r"(?<=\.\p{L}{2,})\d+\p{L}*$")
 # ...or right before a colon and digits that were too long to be a port ("host:500000").
 PORT_LIKE = regex.compile(r":\d")
 
@@ -126,8 +129,14 @@ class UrlExtractor:
                 host = m.group("host")
                 if not host or end - start < len(host):
                     continue
+                # only where the host ends the link: before a path, "host.io2/" is something else
+                glued_mark = GLUED_FOOTNOTE.search(host) if m.start("host") + len(host) == end else None
+                if glued_mark is not None:
+                    host = host[: glued_mark.start()]
+                    end = m.start("host") + len(host)
+                    link = text[start:end]
                 host_end = m.start("host") + len(host)
-                if host_end == end and end < len(text) and (
+                if host_end == end and end < len(text) and glued_mark is None and (
                     BAD_AFTER.match(text, end) or PORT_LIKE.match(text, end)
                 ):
                     continue
