@@ -483,7 +483,8 @@ class AcronymExtractor:
         words = inner.split()
         if len(words) > sum(c.isalnum() for c in short) + 4 or any(w.lower() in ("e.g.", "i.e.", "see") for w in words):
             return None
-        if anchored_match(short, inner, 0) is None and sh_match(short, inner) != 0:
+        # The capitals alone may spell it where a word's initial is lowercase: "PPI (keyPose and Pointflow Interface)".
+        if anchored_match(short, inner, 0) is None and sh_match(short, inner) != 0 and not _same_capitals(short, inner):
             return None
         s0 = before.start(1)
         return Pair(short, inner, s0, s0 + len(short), inner_start, inner_start + len(inner), f"{KIND}.{rule.id}")
@@ -506,6 +507,15 @@ class AcronymExtractor:
         return out
 
 
+def _same_capitals(short: str, long: str) -> bool:
+    """The long form's capitals are the short form's, one per word from the first word on (so not
+    "SGK (renamed SGK1)" or "AtGDI1 (Arabidopsis GDI)")."""
+    want = [c for c in short if c.isupper()]
+    words = regex.split(r"[\s\-/]+", long)
+    caps = [sum(c.isupper() for c in w) for w in words]
+    return len(want) >= 2 and caps[0] == 1 and max(caps) == 1 and want == [c for c in long if c.isupper()]
+
+
 def _subsequence(want: list[str], have: list[str]) -> bool:
     it = iter(have)
     return all(any(c == h for h in it) for c in want)
@@ -523,7 +533,11 @@ def _plausible_long(short: str, long: str, max_words: int) -> bool:
     # "M3-Bench holds videos from a robot's view (M3-Bench-robot)" ("DINO World Model (DINO-WM)"
     # spells its one-part stem out, and is a definition).
     stem = short.rsplit("-", 1)[0]
-    return not ("-" in stem and regex.search(whole_word(stem), long))
+    if "-" in stem and regex.search(whole_word(stem), long):
+        return False
+    # A "long form" that opens with the short form itself names something after it: "GAOKAO-MM, a
+    # benchmark based on the Chinese College Entrance Examination (GAOKAO)".
+    return not long.lower().startswith(short.lower() + "-")
 
 
 def _dedupe(pairs: list[Pair]) -> list[Pair]:
