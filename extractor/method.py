@@ -42,6 +42,8 @@ COORDINATED_COINED = regex.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>" + COINED_WORD + r")(?=\s*[,.;:(]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
 # A parameter count at the end of a name: "-7B", "-1.5b", " 70B".
 MODEL_SIZE = regex.compile(r"[-_ ]\d+(?:\.\d+)?[bmk]$")
+# A plural last word ("models", not "loss"): a class of things.
+PLURAL_END = regex.compile(r"\p{L}[^s\W]s$")
 TITLE_PHRASE = regex.compile(
     r"(?<![\w\-])[A-Z][\w]*(?:-[\w]+)*(?:\s+(?:(?:of|for|and|to|in|with|the|as|from|via|without)\s+)?[A-Z][\w]*(?:-[\w]+)*){1,5}(?![\w\-])"
     # one hyphenated word whose parts are capitalised at both ends: "Memory-as-Action"
@@ -327,6 +329,12 @@ class MethodExtractor:
                 if (field == "title" and p.long_start == s0) or " ".join(p.long.lower().split()) == name.lower():
                     if DOTTED.fullmatch(p.short):
                         break  # the title's own words are the name
+                    if field == "abstract" and p.long[1:] == p.long[1:].lower() != name[1:] \
+                            and PLURAL_END.search(p.long):
+                        # "Time Series Foundational Models: ..." over "Time series foundational
+                        # models (TSFM) have gained prominence": a class of models the paper studies
+                        # (a lower-case singular is still often its own: "selection via proxy (SVP)")
+                        return None
                     return p.short, field, p.start, p.long
         if " " not in name:
             return (name, "title", s0, None) if accept != "coined" or _coined(name) else None
