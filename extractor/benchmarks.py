@@ -156,9 +156,9 @@ def _spaced_variants(forms: list[str]) -> list[str]:
     return out
 
 
-# A successor named by a bare number after the name, where the name ends its phrase: "Mind2Web 2:",
-# "we introduce Mind2Web 2, a benchmark", "Mind2Web 2 provides ..." (not "Atari 2 games").
-SUCCESSOR = r"\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
+# A successor named by a number after the name, where the name ends its phrase: "Mind2Web 2:",
+# "we introduce Mind2Web 2, a benchmark", "MM-Vet v2 provides ..." (not "Atari 2 games").
+SUCCESSOR = r"[vV]?\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
 
 # A name used to say what something else resembles: "a Minecraft-like world", "Mars (Minecraft like)",
 # "Atari-style games" (but "MuJoCo-based" uses MuJoCo).

@@ -441,7 +441,11 @@ class MethodExtractor:
             w = m.group(0).rstrip(".")
             if self._modifier(text, m.start() + len(w)):
                 continue  # "a GT-based planner", "(GT) based": describes the contribution, not its name
-            if _coined(w) and w.lower() not in self.not_names and w not in earlier and not _used_before(w, text, at):
+            if not _coined(w) or w.lower() in self.not_names or w in earlier:
+                continue
+            year = YEAR_AFTER.match(text, m.start() + len(w)) or VERSION_AFTER.match(text, m.start() + len(w))
+            # a new edition of a name used before is new: "MM-Vet ... we introduce MM-Vet v2"
+            if year is not None or not _used_before(w, text, at):
                 if self._foreign(text[at + (lead.end() if lead else 0):m.start()]) or m.start() - at > 120:
                     return None
                 # "a novel LLM-as-a-Judge evaluation method": after an indefinite article, a word
@@ -450,7 +454,6 @@ class MethodExtractor:
                 if INDEFINITE.search(text, at, m.start()) and NOUN_NEXT.match(text, m.start() + len(w)) \
                         and not _used_before(w, text[m.start() + len(w):], len(text)):
                     return None
-                year = YEAR_AFTER.match(text, m.start() + len(w)) or VERSION_AFTER.match(text, m.start() + len(w))
                 if year:
                     w += year.group(0)  # a challenge or dataset with its edition: "ILPC 2022", "EfficientZero V2"
                 return w, m.start(), m.start() + len(w)
