@@ -51,6 +51,9 @@ CONTEXT_BEFORE, CONTEXT_AFTER = 240, 120
 NEEDS_AFTER = 80
 # How much farther a context phrase counts when a colon or semicolon stands between it and the gain.
 CLAUSE_PENALTY = 60
+# ...and when a bracket stands between them, where the bracket holds one and not the other: "higher
+# performance (+1.0% in APr)" measures APr.
+BRACKET_PENALTY = 8
 # The longest stretch a construction may cover.
 MATCH_WINDOW = 240
 # Where a construction may start: after a space or bracket, or at the number itself.
@@ -461,6 +464,8 @@ def _closest(text: str, phrases: list[_Phrase], f: _Found, nxt: _Found | None, w
         gap = text[p.end : f.start] if p.end <= f.start else text[f.end : p.start]
         if ":" in gap or ";" in gap:
             distance += CLAUSE_PENALTY
+        if "(" in gap or ")" in gap:
+            distance += BRACKET_PENALTY
         if best is None or distance < best[0]:
             best = (distance, p.value)
     return best[1] if best else None
@@ -546,6 +551,8 @@ def _clean(s: str | None, strip_article: bool = False) -> str | None:
     if s is None:
         return None
     s = " ".join(s.split()).strip(" ,;:")
+    while s.endswith(")") and s.count(")") > s.count("("):
+        s = s[:-1].rstrip()  # the bracket the phrase sits in closes after it: "(+1.0% in APr)"
     if strip_article:
         for article in ("a ", "an "):
             if s.lower().startswith(article):
