@@ -54,6 +54,8 @@ CLAUSE_PENALTY = 60
 # ...and when a bracket stands between them, where the bracket holds one and not the other: "higher
 # performance (+1.0% in APr)" measures APr.
 BRACKET_PENALTY = 8
+# A baseline named with what it is measured on: "Alpaca's tool utilization performance".
+POSSESSIVE = regex.compile(r"(?P<owner>[^\s'’]+)['’]s\s+(?P<what>\S.*)")
 # The longest stretch a construction may cover.
 MATCH_WINDOW = 240
 # Where a construction may start: after a space or bracket, or at the number itself.
@@ -400,6 +402,12 @@ class GainExtractor:
               benchmarks: list[tuple[int, int, str]], phrases: dict[int, list[_Phrase]]) -> Gain:
         si = _sentence(sents, f.start)
         s_start, s_end = sents[si]
+        metric = f.metric or _closest(text, phrases[si], f, nxt, "metric")
+        baseline = f.baseline or _closest(text, phrases[si], f, nxt, "baseline")
+        owned = POSSESSIVE.fullmatch(baseline) if baseline and metric is None else None
+        if owned is not None:
+            # "surpasses Alpaca's tool utilization performance by 26 pts": Alpaca is compared, on that measure
+            baseline, metric = owned.group("owner"), owned.group("what")
         return Gain(
             text=original[f.start : f.end],
             value=f.value,
@@ -409,8 +417,8 @@ class GainExtractor:
             **{"from": f.frm},
             to=f.to,
             qualifier=f.qualifier,
-            metric=f.metric or _closest(text, phrases[si], f, nxt, "metric"),
-            baseline=f.baseline or _closest(text, phrases[si], f, nxt, "baseline"),
+            metric=metric,
+            baseline=baseline,
             benchmark=_nearest([(b0, b1, n) for b0, b1, n in benchmarks if s_start <= b0 and b1 <= s_end], f),
             field=field,
             start=f.start,
