@@ -294,6 +294,14 @@ class MethodExtractor:
             if self.survey_words and self.survey_words.search(text, s1):
                 return []  # "Retrieval-Augmented Generation: A Comprehensive Survey": the topic, not a contribution
             named = self._title_name(name, s0, acronyms, abstract, rule.accept)
+            if named is None and " and " in name:
+                # "HumanEval Pro and MBPP Pro: ...": two names, each one by itself
+                left, right = name.split(" and ", 1)
+                both = [self._title_name(left, s0, acronyms, abstract, rule.accept),
+                        self._title_name(right, s0 + len(left) + 5, acronyms, abstract, rule.accept)]
+                if all(n is not None and any(map(_coined, n[0].split())) for n in both):
+                    return [(*n, cue) for n in both]
+                return []
             return [(*named, cue)] if named else []
         pair = next((p for p in acronyms.get("abstract", []) if p.long_start == s0 or p.start == s0), None)
         if pair is not None:
