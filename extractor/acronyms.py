@@ -29,6 +29,7 @@ from .record import Acronym
 KIND = "acronyms"
 LIST_SEP = regex.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{L}\p{N}]")
+CITATION = regex.compile(r"\bet\s+al\b|\b(?:19|20)\d\d[a-z]?\b")
 HEAD_SEP = regex.compile(r"[,;]\s|\s[=:]\s|\s+for\s+short\b")
 LAST_WORD = regex.compile(r"(?<![\w\-/])([\p{L}\p{N}][\w\-/]*)\s*$")
 
@@ -156,7 +157,8 @@ def _is_list(inner: str) -> bool:
     """"(RDPG, RTD3, and RSAC)", "(A and B)": several short forms, not one definition."""
     parts = [p.strip() for p in LIST_SEP.split(inner)]
     parts = [p for p in parts if p]
-    return len(parts) >= 2 and sum(_acronym_like(p) for p in parts) >= 2
+    # a citation after the short form is not a second one: "(STaR, Zelikman et al. 2022)"
+    return len(parts) >= 2 and sum(_acronym_like(p) and not CITATION.search(p) for p in parts) >= 2
 
 
 # ---------------------------------------------------------------------------------------------
