@@ -29,6 +29,9 @@ from .record import Acronym
 KIND = "acronyms"
 LIST_SEP = regex.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{L}\p{N}]")
+# A short form's lowercase run that spells a word part ("Auto" in "AutoWebGLM"), and where its parts start.
+WORD_PART = regex.compile(r"\p{Ll}{3,}")
+PART_START = regex.compile(r"\p{Lu}|\p{N}+|^\p{Ll}")
 CITATION = regex.compile(r"\bet\s+al\b|\b(?:19|20)\d\d[a-z]?\b")
 HEAD_SEP = regex.compile(r"[,;]\s|\s[=:]\s|\s+for\s+short\b")
 LAST_WORD = regex.compile(r"(?<![\w\-/])([\p{L}\p{N}][\w\-/]*)\s*$")
@@ -450,6 +453,10 @@ class AcronymExtractor:
         silent = self.silent_initials
         n_chars = sum(c.isalnum() for c in head)
         max_words = min(n_chars + 5, n_chars * 2)
+        if WORD_PART.search(head) and sum(c.isupper() for c in head) >= 2:
+            # "AutoWebGLM": a lowercase run spells part of a word, not one word per letter (but in
+            # "Arnt" or "Stats" every letter may start a word)
+            max_words = min(max_words, len(PART_START.findall(head)) + 3)
         # Within the last comma-free stretch if the short form fits there, else across commas.
         comma = before.rfind(", ")
         span = None
