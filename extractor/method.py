@@ -37,9 +37,10 @@ SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)")
 # pluses belong to it: "3D-LOTUS++". (The word's shape only; ``_coined`` decides.)
 COINED_WORD = r"(?:\d+[A-Za-z]*-)?[A-Za-z]\w*(?:(?:[\-.+^]|\\_)\w+)*(?:\+\+?)?(?![\w\-+])"
 COINED = regex.compile(r"(?<![\w\-])" + COINED_WORD)
-# A second coined name coordinated with the first right after it: "we introduce DiT-Air and DiT-Air-Lite".
+# A second coined name coordinated with the first right after it: "we introduce DiT-Air and DiT-Air-Lite",
+# "TD3-AWR (model-free) and MoBRAC (model-based)".
 COORDINATED_COINED = regex.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>" + COINED_WORD + r")(?=\s*[,.;:(]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
+    r"(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>" + COINED_WORD + r")(?=\s*[,.;:(]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
 # A parameter count at the end of a name: "-7B", "-1.5b", " 70B".
 MODEL_SIZE = regex.compile(r"[-_ ]\d+(?:\.\d+)?[bmk]$")
 # A plural last word ("models", not "loss"): a class of things.
