@@ -562,7 +562,7 @@ def _clean(s: str | None, strip_article: bool = False) -> str | None:
     while s.endswith(")") and s.count(")") > s.count("("):
         s = s[:-1].rstrip()  # the bracket the phrase sits in closes after it: "(+1.0% in APr)"
     if strip_article:
-        for article in ("a ", "an "):
+        for article in ("a ", "an ", "absolute ", "relative "):  # the scale belongs to the amount
             if s.lower().startswith(article):
                 s = s[len(article):]
     return s or None
