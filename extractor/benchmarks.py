@@ -68,6 +68,9 @@ class CueRule(PatternRule):
     # The cue words that name a data set or test bed itself (not "task", "domain", "game"): all that
     # turns an acronym the paper defines by a long form the gazetteer does not know into a benchmark.
     data_nouns: list[str] = []
+    # Head nouns of a paper's own method: a gazetteer name the abstract introduces with one of these
+    # ("we introduce WebVoyager, an ... web agent") is that method there, not the benchmark.
+    method_nouns: list[str] = []
     window: int = 8
     macros: dict[str, str] = {}
     not_names: list[str] = []
@@ -112,11 +115,11 @@ class CueRule(PatternRule):
 
     @model_validator(mode="after")
     def _one_job(self) -> CueRule:
-        jobs = (self.cue_words, self.data_nouns, self.macros, self.not_names, self.not_first, self.adjective_tails,
+        jobs = (self.cue_words, self.data_nouns, self.method_nouns, self.macros, self.not_names, self.not_first, self.adjective_tails,
                 self.variant_words, self.regex)
         if sum(map(bool, jobs)) != 1:
             raise ValueError(
-                "a benchmark-cues rule sets exactly one of cue_words, data_nouns, macros, not_names, not_first, "
+                "a benchmark-cues rule sets exactly one of cue_words, data_nouns, method_nouns, macros, not_names, not_first, "
                 "adjective_tails, variant_words, regex"
             )
         return self
@@ -203,6 +206,16 @@ class BenchmarkExtractor:
         self.cue_rules = [c for c in cue_rules if c.cue_words]
         self.cue_words = {w.lower(): c for c in self.cue_rules for w in c.cue_words}
         self.data_nouns = frozenset(w.lower() for c in cue_rules for w in c.data_nouns)
+        method_nouns = sorted({w.lower() for c in cue_rules for w in c.method_nouns}, key=len, reverse=True)
+        kinds = sorted(self.data_nouns | {"environment", "environments", "task", "tasks"} | set(method_nouns),
+                       key=len, reverse=True)
+        self.method_nouns = frozenset(method_nouns)
+        # the head of the appositive after "we introduce NAME, a ...": the first kind noun that ends its
+        # noun phrase ("an ... web agent that", not "an open-web agent evaluation platform")
+        self.appositive_kind = regex.compile(
+            r"(?i),\s+(?:an?|the|our)\s+[^,.;:]{0,100}?\b(?P<kind>" + "|".join(map(regex.escape, kinds))
+            + r")\b(?=\s*[,.;:(]|\s+(?:that|which|for|to|with|designed|built|based|trained|using|in|on|of|capable|and)\b)"
+        ) if method_nouns else None
         self.window = max((c.window for c in self.cue_rules), default=8)
         macros = {k: v for c in cue_rules for k, v in c.macros.items()}
         self.discovery = [
@@ -338,6 +351,20 @@ class BenchmarkExtractor:
                 m = rx.search(text, max(0, start - 80), start)
                 if m:
                     yield m
+
+    def introduced_as_method(self, text: str, names: Collection[str]) -> set[str]:
+        """Of these gazetteer names, those ``text`` introduces as its own method: "we introduce
+        WebVoyager, an innovative ... web agent" (not "we introduce Mind2Web, the first dataset for ... agents")."""
+        if self.appositive_kind is None:
+            return set()
+        out = set()
+        for name in names:
+            for m in regex.finditer(r"\b(?:introduce|propose|present|develop)[sd]?\s+" + regex.escape(name)
+                                    + r"(?:\s*\([^()]{1,60}\))?(?=,)", text):
+                kind = self.appositive_kind.match(text, m.end())
+                if kind is not None and kind.group("kind").lower() in self.method_nouns:
+                    out.add(name)
+        return out
 
     def _adjective(self, word: str) -> bool:
         """A hyphen tail that makes a compound adjective ("MuJoCo-based", "GPT4-generated")."""

@@ -87,6 +87,10 @@ class Pipeline:
             bench_hits += [(field, h) for h in hits]
             found = [(h.start, h.end, h.name) for h in hits]
             gain_items += self.gains.find(docs[field], field, found, text=text, sentences=sentences)
+        own = self.benchmarks.introduced_as_method(paper.abstract, {h.text for _, h in bench_hits})
+        if own:
+            # the paper's own method, named like a benchmark ("WebVoyager: Building an ... Web Agent")
+            bench_hits = [(f, h) for f, h in bench_hits if h.text not in own]
         return Record(
             id=paper_id(paper.title, paper.arxiv_id),
             title=paper.title,
