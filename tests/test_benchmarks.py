@@ -50,9 +50,9 @@ def test_ambiguous_name_needs_a_cue():
 
 
 def test_unknown_benchmark_is_discovered_and_marked_unknown():
-    r = extract("", "We introduce GridQuest, a benchmark for grid planning, and evaluate on the ZebraLogic dataset.")
+    r = extract("", "We introduce GridQuest, a benchmark for grid planning, and evaluate on the PuzzleMaze dataset.")
     found = {b.name: b.known for b in r.benchmarks}
-    assert found.get("GridQuest") is False and found.get("ZebraLogic") is False
+    assert found.get("GridQuest") is False and found.get("PuzzleMaze") is False
 
 
 def test_links_are_not_benchmarks():
