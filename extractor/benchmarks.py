@@ -163,6 +163,9 @@ def _spaced_variants(forms: list[str]) -> list[str]:
 # "we introduce Mind2Web 2, a benchmark", "MM-Vet v2 provides ..." (not "Atari 2 games").
 SUCCESSOR = r"[vV]?\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
 
+# "we introduce NAME (...)," — the verb right before a name, and what may sit between it and the comma.
+INTRODUCED_BY = regex.compile(r"\b(?:introduce|propose|present|develop)[sd]?\s+$")
+INTRODUCED_AFTER = regex.compile(r"(?:\s*\([^()]{1,60}\))?(?=,)")
 # A name used to say what something else resembles: "a Minecraft-like world", "Mars (Minecraft like)",
 # "Atari-style games" (but "MuJoCo-based" uses MuJoCo).
 RESEMBLES = regex.compile(r"(?:-|\s)(?:like|style|esque)(?![\w-])(?!\s+(?:the|a|an|this|these|those|ours?)\b)")
@@ -359,11 +362,16 @@ class BenchmarkExtractor:
             return set()
         out = set()
         for name in names:
-            for m in regex.finditer(r"\b(?:introduce|propose|present|develop)[sd]?\s+" + regex.escape(name)
-                                    + r"(?:\s*\([^()]{1,60}\))?(?=,)", text):
-                kind = self.appositive_kind.match(text, m.end())
-                if kind is not None and kind.group("kind").lower() in self.method_nouns:
-                    out.add(name)
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                after = INTRODUCED_AFTER.match(text, end)
+                if after is not None and INTRODUCED_BY.search(text, max(0, at - 16), at):
+                    kind = self.appositive_kind.match(text, after.end())
+                    if kind is not None and kind.group("kind").lower() in self.method_nouns:
+                        out.add(name)
+                        break
+                at = text.find(name, end)
         return out
 
     def _adjective(self, word: str) -> bool:
