@@ -49,7 +49,7 @@ TITLE_PHRASE = regex.compile(
     r"(?<![\w\-])[A-Z][\w]*(?:-[\w]+)*(?:\s+(?:(?:of|for|and|to|in|with|the|as|from|via|without)\s+)?[A-Z][\w]*(?:-[\w]+)*){1,5}(?![\w\-])"
     # one hyphenated word whose parts are capitalised at both ends: "Memory-as-Action"
     r"|(?<![\w\-])[A-Z][\w]*(?:-[a-z]+)*-[A-Z][\w]*(?![\w\-])")
-FUNCTION_WORDS = frozenset("the a an on in of for is are do does can what when why how to".split())
+FUNCTION_WORDS = frozenset("the a an on in of for is are do does can what when why how to no not".split())
 # One item of "(RDPG, RTD3, and RSAC)": a word between separators.
 LIST_ITEM = regex.compile(r"(?<![^\s,(])(?!(?:and|or)\s)[^\s,()]+(?=\s*(?:,|\)|$|\s+(?:and|or)\s))")
 # ", a ..." right after a bare name describes it ("we propose Awaker2.5-VL, a Mixture of Experts (MoE)
