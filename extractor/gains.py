@@ -57,6 +57,8 @@ BRACKET_PENALTY = 8
 # Between the amounts of one list, and between the parts of a coordinated phrase.
 LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:by\s+)?")
 COORDINATION = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# A measure of the model the work starts from: "the prediction accuracy of the original model".
+OF_BASELINE = regex.compile(r"(?:the\s+)?(?P<what>\S.*?)\s+of\s+(?P<owner>(?:the|its|our)\s+(?:original|base|vanilla|underlying|backbone|unmodified|initial)\s+\S+)")
 BASELINE_WORD = regex.compile(r"(?i)\bbaselines?\b")
 # A baseline named with what it is measured on: "Alpaca's tool utilization performance".
 POSSESSIVE = regex.compile(r"(?P<owner>[^\s'’]+)['’]s\s+(?P<what>\S.*)")
@@ -412,6 +414,10 @@ class GainExtractor:
         owned = POSSESSIVE.fullmatch(baseline) if baseline and metric is None else None
         if owned is not None:
             # "surpasses Alpaca's tool utilization performance by 26 pts": Alpaca is compared, on that measure
+            baseline, metric = owned.group("owner"), owned.group("what")
+        owned = OF_BASELINE.fullmatch(metric) if metric and baseline is None else None
+        if owned is not None:
+            # "improved the prediction accuracy of the original model by 2.97%"
             baseline, metric = owned.group("owner"), owned.group("what")
         return Gain(
             text=original[f.start : f.end],
