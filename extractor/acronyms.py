@@ -32,6 +32,7 @@ WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{L}\p{N}]")
 # A short form's lowercase run that spells a word part ("Auto" in "AutoWebGLM"), and where its parts start.
 WORD_PART = regex.compile(r"\p{Ll}{3,}")
 PART_START = regex.compile(r"\p{Lu}|\p{N}+|^\p{Ll}")
+WORD_SEP = regex.compile(r"[\s\-/]+")
 CITATION = regex.compile(r"\bet\s+al\b|\b(?:19|20)\d\d[a-z]?\b")
 HEAD_SEP = regex.compile(r"[,;]\s|\s[=:]\s|\s+for\s+short\b")
 LAST_WORD = regex.compile(r"(?<![\w\-/])([\p{L}\p{N}][\w\-/]*)\s*$")
@@ -520,8 +521,7 @@ def _same_capitals(short: str, long: str) -> bool:
     """The long form's capitals are the short form's, one per word from the first word on (so not
     "SGK (renamed SGK1)" or "AtGDI1 (Arabidopsis GDI)")."""
     want = [c for c in short if c.isupper()]
-    words = regex.split(r"[\s\-/]+", long)
-    caps = [sum(c.isupper() for c in w) for w in words]
+    caps = [sum(c.isupper() for c in w) for w in WORD_SEP.split(long)]
     return len(want) >= 2 and caps[0] == 1 and max(caps) == 1 and want == [c for c in long if c.isupper()]
 
 

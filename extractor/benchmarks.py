@@ -209,16 +209,15 @@ class BenchmarkExtractor:
         self.cue_rules = [c for c in cue_rules if c.cue_words]
         self.cue_words = {w.lower(): c for c in self.cue_rules for w in c.cue_words}
         self.data_nouns = frozenset(w.lower() for c in cue_rules for w in c.data_nouns)
-        method_nouns = sorted({w.lower() for c in cue_rules for w in c.method_nouns}, key=len, reverse=True)
-        kinds = sorted(self.data_nouns | {"environment", "environments", "task", "tasks"} | set(method_nouns),
-                       key=len, reverse=True)
-        self.method_nouns = frozenset(method_nouns)
-        # the head of the appositive after "we introduce NAME, a ...": the first kind noun that ends its
-        # noun phrase ("an ... web agent that", not "an open-web agent evaluation platform")
+        self.method_nouns = frozenset(w.lower() for c in cue_rules for w in c.method_nouns)
+        # the head of the appositive after "we introduce NAME, a ...": the first kind noun (a benchmark's
+        # cue word or a method's noun) that ends its noun phrase ("an ... web agent that", not "an
+        # open-web agent evaluation platform")
+        kinds = sorted(self.cue_words.keys() | self.data_nouns | self.method_nouns, key=len, reverse=True)
         self.appositive_kind = regex.compile(
             r"(?i),\s+(?:an?|the|our)\s+[^,.;:]{0,100}?\b(?P<kind>" + "|".join(map(regex.escape, kinds))
             + r")\b(?=\s*[,.;:(]|\s+(?:that|which|for|to|with|designed|built|based|trained|using|in|on|of|capable|and)\b)"
-        ) if method_nouns else None
+        ) if self.method_nouns else None
         self.window = max((c.window for c in self.cue_rules), default=8)
         macros = {k: v for c in cue_rules for k, v in c.macros.items()}
         self.discovery = [

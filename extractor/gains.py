@@ -54,9 +54,9 @@ CLAUSE_PENALTY = 60
 # ...and when a bracket stands between them, where the bracket holds one and not the other: "higher
 # performance (+1.0% in APr)" measures APr.
 BRACKET_PENALTY = 8
-# Between the amounts of one list, and between the parts of a coordinated phrase.
-LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:by\s+)?")
+# Between the parts of a coordinated phrase, and between the amounts of one list ("by 3% and by 5%").
 COORDINATION = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+LIST_GAP = regex.compile(rf"(?:{COORDINATION.pattern})(?:by\s+)?")
 # A measure of the model the work starts from: "the prediction accuracy of the original model".
 OF_BASELINE = regex.compile(r"(?:the\s+)?(?P<what>\S.*?)\s+of\s+(?P<owner>(?:the|its|our)\s+(?:original|base|vanilla|underlying|backbone|unmodified|initial)\s+\S+)")
 BASELINE_WORD = regex.compile(r"(?i)\bbaselines?\b")

@@ -299,7 +299,7 @@ class MethodExtractor:
                 # "HumanEval Pro and MBPP Pro: ...": two names, each one by itself
                 left, right = name.split(" and ", 1)
                 both = [self._title_name(left, s0, acronyms, abstract, rule.accept),
-                        self._title_name(right, s0 + len(left) + 5, acronyms, abstract, rule.accept)]
+                        self._title_name(right, s0 + len(name) - len(right), acronyms, abstract, rule.accept)]
                 if all(n is not None and any(map(_coined, n[0].split())) for n in both):
                     return [(*n, cue) for n in both]
                 return []
