@@ -34,6 +34,8 @@ WORD_PART = regex.compile(r"\p{Ll}{3,}")
 PART_START = regex.compile(r"\p{Lu}|\p{N}+|^\p{Ll}")
 WORD_SEP = regex.compile(r"[\s\-/]+")
 CITATION = regex.compile(r"\bet\s+al\b|\b(?:19|20)\d\d[a-z]?\b")
+VALUE_SEP = regex.compile(r"\s*[=<>≤≥]\s*")
+EXAMPLES = regex.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|such\s+as|including)")
 HEAD_SEP = regex.compile(r"[,;]\s|\s[=:]\s|\s+for\s+short\b")
 LAST_WORD = regex.compile(r"(?<![\w\-/])([\p{L}\p{N}][\w\-/]*)\s*$")
 
@@ -159,10 +161,15 @@ def _acronym_like(w: str) -> bool:
 
 def _is_list(inner: str) -> bool:
     """"(RDPG, RTD3, and RSAC)", "(A and B)": several short forms, not one definition."""
+    # examples of what the short form names are not more short forms: "(LLMs, e.g., GPT-4)"
+    inner = EXAMPLES.split(inner, maxsplit=1)[0]
     parts = [p.strip() for p in LIST_SEP.split(inner)]
     parts = [p for p in parts if p]
-    # a citation after the short form is not a second one: "(STaR, Zelikman et al. 2022)"
-    return len(parts) >= 2 and sum(_acronym_like(p) and not CITATION.search(p) for p in parts) >= 2
+    # a citation or a note after the short form is not a second one: "(STaR, Zelikman et al.
+    # 2022)", "(SHRs, 8 weeks of age)": short forms are single words, or name a value ("OR = 1.8")
+    keys = [VALUE_SEP.split(p, maxsplit=1)[0] for p in parts]
+    return len(parts) >= 2 and sum(_acronym_like(k) and not CITATION.search(p) and " " not in k
+                                   for p, k in zip(parts, keys)) >= 2
 
 
 # ---------------------------------------------------------------------------------------------
