@@ -45,6 +45,8 @@ BRACKET = regex.compile(r"\[([^\[\]()]{1,160})\]")
 # only when the short form needs them).
 CLAUSE_END = regex.compile(r"[.;:!?](?=\s)|[()\[\]{}]|\s[-–—]{1,2}\s")
 WORD = regex.compile(r"\S+")
+# An all-capitals word and a linking word after it, at the start of a long-form candidate.
+OTHER_ACRONYM_LINK = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+(?:-\p{N}+)?\s+(and|or|to|vs\.?|versus|with|than|into)\s")
 QUOTED = regex.compile(r"""(?:["“”]|``|'')\s*([^"“”`]{3,150}?)\s*(?:["“”]|''|``)\s*$""")
 SHORT_CHARS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-/.+&']*(?:\s[\p{L}\p{N}][\p{L}\p{N}\-/.+&']*)?")
 NUMBER_LIKE = regex.compile(r"^[\d.,\s%±+\-–]*\d[\d.,\s%±+\-–]*[a-zμ%]{0,3}$")
@@ -76,6 +78,9 @@ class Rule(PatternRule):
     not_short: list[str] = []
     # Lowercase initials that may name a variable rather than a word: "k" in "kNN".
     silent_initials: list[str] = []
+    # Hyphenated prefixes of degree or count that a long form drops when the short form does not
+    # abbreviate them: "multi-parametric rectified linear unit (PReLU)".
+    detached_prefixes: list[str] = []
     # Generic heads of a contribution's description ("method", "challenge"), dropped from the end
     # of a long form that spells the short form without them.
     head_nouns: list[str] = []
@@ -256,12 +261,18 @@ def _word_starts(text: str) -> list[int]:
     return out[::-1]
 
 
-def _token_start(text: str, i: int) -> int:
-    """Move back to the start of the whitespace token: "pre-T cell", "alpha-myosin", "c-Jun"."""
+def _token_start(text: str, i: int, detached: frozenset[str] = frozenset()) -> int:
+    """Move back to the start of the whitespace token: "pre-T cell", "alpha-myosin", "c-Jun"; but
+    not over a ``detached`` prefix that the short form does not abbreviate ("high-degree-of-freedom
+    (DoF)" is "degree-of-freedom"), unless it starts with the same letter and so may be the word
+    abbreviated ("Multi-modal Large Language Models (MLLMs)")."""
     j = i
     while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "\"“`'(/":
         j -= 1
-    return j if j < i and text[i - 1] == "-" and (i - j) <= 12 else i
+    if j < i and text[i - 1] == "-" and (i - j) <= 12:
+        detach = text[j:i - 1].lower() in detached and text[j].lower() != text[i].lower()
+        return i if detach else j
+    return i
 
 
 def _skipped(text: str, positions: list[int], start: int) -> tuple[int, int]:
@@ -312,29 +323,30 @@ def _core_forms(short: str, silent_initials: frozenset[str]) -> list[str]:
     return out
 
 
-def best_long_form(short: str, candidate: str, max_words: int,
-                   silent_initials: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+def best_long_form(short: str, candidate: str, max_words: int, silent_initials: frozenset[str] = frozenset(),
+                   detached: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """(start, end) of the long form for ``short`` inside ``candidate`` (text right before it): an
     anchored match of the letters repeated by a digit ("D3P"), of the short form, or of its core
     ("REViT-v2", "kNN"); else Schwartz & Hearst's match of the short form."""
-    span = _anchored_long_form(short, candidate, max_words)
+    span = _anchored_long_form(short, candidate, max_words, detached)
     repeated = _repeated_letters(short, candidate)
     if repeated is not None and (span is None or not _digit_as_word(short, candidate[span[0]:span[1]])):
         extra = len(repeated) - len(short)
-        span = _anchored_long_form(repeated, candidate, max_words + extra) or span
+        span = _anchored_long_form(repeated, candidate, max_words + extra, detached) or span
     if span is not None:
         return span
     for form in _core_forms(short, silent_initials):
-        span = _anchored_long_form(form, candidate, max_words)
+        span = _anchored_long_form(form, candidate, max_words, detached)
         if span is not None:
             return span
     st = sh_match(short, candidate)
     if st is None or len(WORD.findall(candidate, st)) > max_words:
         return None
-    return _token_start(candidate, st), len(candidate.rstrip())
+    return _token_start(candidate, st, detached), len(candidate.rstrip())
 
 
-def _anchored_long_form(short: str, candidate: str, max_words: int) -> tuple[int, int] | None:
+def _anchored_long_form(short: str, candidate: str, max_words: int,
+                        detached: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     first = next((c for c in short if c.isalnum()), "")
     best, best_key = None, None
     low = None
@@ -350,6 +362,9 @@ def _anchored_long_form(short: str, candidate: str, max_words: int) -> tuple[int
         pos = anchored_match(short, candidate, st, low)
         if pos is None:
             continue
+        link = OTHER_ACRONYM_LINK.match(candidate, st)
+        if link and not any(link.start(1) <= p < link.end(1) for p in pos):
+            continue  # "RL and random search (RS)": another acronym joined on, not the first word
         # A capital that opens the sentence or clause says nothing about the acronym.
         opener = st if not candidate[:st].strip() else -1
         agree = [p for c, p in zip([c for c in short if c.isalnum()], pos)
@@ -369,7 +384,7 @@ def _anchored_long_form(short: str, candidate: str, max_words: int) -> tuple[int
             best, best_key = (st, pos), key
     if best is None:
         return None
-    return _token_start(candidate, best[0]), len(candidate.rstrip())
+    return _token_start(candidate, best[0], detached), len(candidate.rstrip())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -385,6 +400,7 @@ class AcronymExtractor:
                                   + r")\s+") if lead else None
         self.not_short = {w.lower() for r in rules for w in r.not_short}
         self.silent_initials = frozenset(w for r in rules for w in r.silent_initials)
+        self.detached = frozenset(w.lower() for r in rules for w in r.detached_prefixes)
         self.head_nouns = frozenset(w.lower() for r in rules for w in r.head_nouns)
         colon = self.constructions.get("short-colon-long")
         self.colon = regex.compile(
@@ -470,12 +486,12 @@ class AcronymExtractor:
         span = None
         if comma >= cut:
             candidate = before[comma + 2:].rstrip()
-            span = best_long_form(head, candidate, max_words, silent)
+            span = best_long_form(head, candidate, max_words, silent, self.detached)
             if span is not None:
                 cut = comma + 2
         if span is None:
             candidate = before[cut:].rstrip()
-            span = best_long_form(head, candidate, max_words, silent)
+            span = best_long_form(head, candidate, max_words, silent, self.detached)
         if span is None:
             return None
         l0, l1 = span
