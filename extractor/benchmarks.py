@@ -178,6 +178,10 @@ HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
 
 
+# A capitalised word (a footnote mark may be glued on: "Sim.111Please").
+TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
+
+
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in ranges)
 
@@ -249,6 +253,8 @@ class BenchmarkExtractor:
                 continue
             if tok.lower_ in words:
                 return f"cue word '{tok.text}'"
+        if span.end < len(doc) and TITLE_WORD.match(doc[span.end].text):
+            return None  # part of a longer name, not this benchmark: "NVIDIA's DRIVE Sim"
         for other in others:
             if other is not span and sent_start <= other.start < sent_end:
                 return f"listed with '{other.text}'"
@@ -272,6 +278,9 @@ class BenchmarkExtractor:
             if _overlaps(span.start_char, ends[span], masked):
                 continue
             if ends[span] != span.end_char:
+                # an ordinary word's variant needs a cue as the word does ("Adult-onset" is no benchmark)
+                if rule.needs_cue and self._cue_for(span, doc, plain, sentences) is None:
+                    continue
                 variant = text[span.start_char : ends[span]]
                 hits.append(_Hit(None, variant, span.start_char, ends[span], f"{KIND}.{rule.id}", variant,
                                  f"variant of '{rule.name}'", variant_of=rule))
@@ -412,8 +421,8 @@ class BenchmarkExtractor:
         if _name_shaped(name):
             return True  # CamelCase, ACRONYM, digits: name-shaped whatever the context
         before = text[:start].rstrip()
-        if len(words) == 1 and (not before or before[-1] in ".!?:;\"'()"):
-            return False  # an ordinary word capitalised because it opens a sentence
+        if len(words) == 1 and (not before or before[-1] in ".!?;\"'()" or before[-1] == ":" and not plain_ok):
+            return False  # an ordinary word capitalised because it opens a sentence (or a list, unless the construction says so)
         # Plain capitalised words are a name after "the" or where the construction says so (a
         # list after "benchmarks such as", "called X"), but often a title-cased description
         # otherwise ("Long-Horizon Agentic tasks", "a parallelizable Android environment").
