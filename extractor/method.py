@@ -35,7 +35,7 @@ SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)")
 # A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q");
 # LaTeX writes some as "M^3" or "Student\_100". A leading number joined by a hyphen and trailing
 # pluses belong to it: "3D-LOTUS++". (The word's shape only; ``_coined`` decides.)
-COINED_WORD = r"(?:\d+[A-Za-z]*-)?[A-Za-z]\w*(?:(?:[\-.+^]|\\_)\w+)*(?:\+\+?)?(?![\w\-+])"
+COINED_WORD = r"(?:\d+[A-Za-z]*-)?[A-Za-z]\w*(?:(?:[\-.+^&]|\\_)\w+)*(?:\+\+?)?(?![\w\-+&])"
 COINED = regex.compile(r"(?<![\w\-])" + COINED_WORD)
 # A second coined name coordinated with the first right after it: "we introduce DiT-Air and DiT-Air-Lite",
 # "TD3-AWR (model-free) and MoBRAC (model-based)".
@@ -59,7 +59,7 @@ APPOSITIVE = regex.compile(r"\A\s*,\s+an?\s+\Z")
 COORDINATED = regex.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
 PAREN_WORD = regex.compile(r"\(([^()\s,;]{2,20})\)")
 LIST_WORDS = regex.compile(r"[\s,]+")
-PARTS = regex.compile(r"[\-.+^]|\\_")
+PARTS = regex.compile(r"[\-.+^&]|\\_")
 DOTTED = regex.compile(r"(?:\p{Lu}\.){2,}")
 INITIAL_SKIP = frozenset("a an the of for and or to in on with as from via by at into without".split())
 # Words between a cue and its name that describe rather than name it: "we propose a novel
