@@ -45,6 +45,8 @@ BRACKET = regex.compile(r"\[([^\[\]()]{1,160})\]")
 # only when the short form needs them).
 CLAUSE_END = regex.compile(r"[.;:!?](?=\s)|[()\[\]{}]|\s[-–—]{1,2}\s")
 WORD = regex.compile(r"\S+")
+# A lowercase prefix joined to a short form by a hyphen: "non-IID".
+LOWER_PREFIX = regex.compile(r"\p{Ll}+-(?=\p{Lu})")
 # An all-capitals word and a linking word after it, at the start of a long-form candidate.
 OTHER_ACRONYM_LINK = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+(?:-\p{N}+)?\s+(and|or|to|vs\.?|versus|with|than|into)\s")
 QUOTED = regex.compile(r"""(?:["“”]|``|'')\s*([^"“”`]{3,150}?)\s*(?:["“”]|''|``)\s*$""")
@@ -513,13 +515,17 @@ class AcronymExtractor:
         if not before or len(inner.split()) < 2 or not is_short_form(before.group(1), rule.max_short_len):
             return None
         short = before.group(1)
+        s0 = before.start(1)
+        prefix = LOWER_PREFIX.match(short)
+        if prefix and inner[:1].lower() != short[0].lower():
+            # "non-IID (Independently and Identically Distributed)": the expansion is of "IID"
+            short, s0 = short[prefix.end():], s0 + prefix.end()
         words = inner.split()
         if len(words) > sum(c.isalnum() for c in short) + 4 or any(w.lower() in ("e.g.", "i.e.", "see") for w in words):
             return None
         # The capitals alone may spell it where a word's initial is lowercase: "PPI (keyPose and Pointflow Interface)".
         if anchored_match(short, inner, 0) is None and sh_match(short, inner) != 0 and not _same_capitals(short, inner):
             return None
-        s0 = before.start(1)
         return Pair(short, inner, s0, s0 + len(short), inner_start, inner_start + len(inner), f"{KIND}.{rule.id}")
 
     def _colon(self, text: str) -> list[Pair]:
