@@ -1,8 +1,9 @@
 """Acronym-definition benchmark: our extractor against others' gold, optionally beside scispacy.
 
 Corpora: the BioC abbreviation sets in ../shared/external/abbreviations-bioc (MEDSTRACT, Ab3P,
-BioADI, SH; biomedical titles and abstracts) and this project's ML gold (../shared/gold with the
-seed listings in ../shared/seeds). Score: pair precision/recall/F1, micro-averaged over documents,
+BioADI, SH; biomedical titles and abstracts), the SDU@AAAI-21 acronym sentences from arXiv papers
+in ../shared/external/sdu-aaai21-acronyms (dev and test; see ``load_sdu``), and this project's ML
+gold (../shared/gold with the seed listings in ../shared/seeds). Score: pair precision/recall/F1, micro-averaged over documents,
 where a document's pairs are the set of distinct (short, long) it defines, compared case-folded with
 white space folded (the rule extractor/evaluate.py uses for the `acronyms` field). On the ML gold a
 prediction that matches a borderline gold pair counts neither way.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import time
@@ -37,6 +39,11 @@ BIOC_FILES = {
     "SH": "SH_bioc_gold.xml",
 }
 ML_NAME = "ML gold"
+SDU_DIR = SHARED / "external" / "sdu-aaai21-acronyms"
+SDU_NAME = "SDU arXiv"
+SDU_FILES = ("dev.json", "truth.json")
+SDU_JOINS = [(re.compile(r" - "), "-"), (re.compile(r"\( "), "("), (re.compile(r" \)"), ")"),
+             (re.compile(r" ([,.;:])"), r"\1")]
 
 
 def norm(s: str) -> str:
@@ -67,6 +74,51 @@ def load_bioc(path: Path) -> list[Doc]:
     return docs
 
 
+def _detokenize(s: str) -> str:
+    # The SDU sentences are space-tokenised ("k - Nearest Neighbor ( kNN )"); authors write
+    # "k-Nearest Neighbor (kNN)", and the pairs are compared as written.
+    for rx, rep in SDU_JOINS:
+        s = rx.sub(rep, s)
+    return s
+
+
+def _spans(labels: list[str], kind: str) -> list[tuple[int, int]]:
+    out, i = [], 0
+    while i < len(labels):
+        if labels[i] == f"B-{kind}":
+            j = i + 1
+            while j < len(labels) and labels[j] == f"I-{kind}":
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def load_sdu(directory: Path = SDU_DIR) -> list[Doc]:
+    """SDU@AAAI-21 labels every short and long form in a sentence, defined or not, with no pairing.
+    A pair is a labelled long form with a labelled short form right after it in parentheses, or
+    the other way round: the two shapes that define one. The labels are not exhaustive (some
+    definitions went unlabelled), so precision here is a floor."""
+    docs = []
+    for name in SDU_FILES:
+        path = directory / name
+        if not path.exists():
+            continue
+        for sent in json.loads(path.read_text(encoding="utf-8")):
+            tokens, labels = sent["tokens"], sent["labels"]
+            gold = set()
+            for a, b in _spans(labels, "long"):
+                for c, d in _spans(labels, "short"):
+                    # long ( short )  or  short ( long )
+                    if (c == b + 1 and tokens[b] == "(" and d < len(tokens) and tokens[d] == ")") or \
+                            (a == d + 1 and tokens[d] == "(" and b < len(tokens) and tokens[b] == ")"):
+                        gold.add((norm(_detokenize(" ".join(tokens[c:d]))), norm(_detokenize(" ".join(tokens[a:b])))))
+            docs.append(Doc(sent["id"], [("abstract", _detokenize(" ".join(tokens)))], gold))
+    return docs
+
+
 def load_ml_gold() -> list[Doc]:
     """The project's gold records, with title and abstract taken from the seed listings."""
     sys.path.insert(0, str(REPO))
@@ -91,6 +143,8 @@ def load_corpora(names: list[str] | None = None) -> dict[str, list[Doc]]:
     for name, file in BIOC_FILES.items():
         if (names is None or name in names) and (BIOC_DIR / file).exists():
             corpora[name] = load_bioc(BIOC_DIR / file)
+    if (names is None or SDU_NAME in names) and any((SDU_DIR / f).exists() for f in SDU_FILES):
+        corpora[SDU_NAME] = load_sdu()
     if (names is None or ML_NAME in names) and (SHARED / "gold").is_dir() and (SHARED / "seeds").is_dir():
         corpora[ML_NAME] = load_ml_gold()
     return corpora
