@@ -209,10 +209,14 @@ def _next_anchor(text: str, low: str | None, c: str, j: int) -> int | None:
     return k if k >= 0 else None
 
 
-def anchored_match(short: str, text: str, start: int, low: str | None = None) -> list[int] | None:
+def anchored_match(short: str, text: str, start: int, low: str | None = None,
+                   capitals_start_words: bool = False) -> list[int] | None:
     """Left-to-right anchored alignment of ``short`` in ``text`` from ``start`` (a word start that
     must hold the first character). Returns matched positions, or None. ``low``: the text's
-    ``_aligned_lower``, when the caller matches many short forms in the same text."""
+    ``_aligned_lower``, when the caller matches many short forms in the same text.
+    ``capitals_start_words``: a capital of the short form is not taken from the letter right after
+    the previous one ("Office of the Vice Provost for Research (OVPR)": R is Research's, not the
+    "r" of "Provost")."""
     chars = [c for c in short if c.isalnum()]
     if not chars or start >= len(text) or text[start].lower() != chars[0].lower():
         return None
@@ -224,7 +228,8 @@ def anchored_match(short: str, text: str, start: int, low: str | None = None) ->
         c = chars[i].lower()
         last = pos[-1]
         nxt = last + 1
-        if nxt < len(text) and text[nxt].lower() == c and text[nxt].isalnum():
+        if nxt < len(text) and text[nxt].lower() == c and text[nxt].isalnum() \
+                and not (capitals_start_words and chars[i].isupper()):
             pos.append(nxt)
             i += 1
             continue
@@ -364,6 +369,12 @@ def _anchored_long_form(short: str, candidate: str, max_words: int,
         pos = anchored_match(short, candidate, st, low)
         if pos is None:
             continue
+        inside, tail = _skipped(candidate, pos, st)
+        if tail:
+            # a word left over at the end may be the one a capital stands for
+            alt = anchored_match(short, candidate, st, low, capitals_start_words=True)
+            if alt is not None and _skipped(candidate, alt, st)[1] == 0:
+                pos, (inside, tail) = alt, _skipped(candidate, alt, st)
         link = OTHER_ACRONYM_LINK.match(candidate, st)
         if link and not any(link.start(1) <= p < link.end(1) for p in pos):
             continue  # "RL and random search (RS)": another acronym joined on, not the first word
@@ -378,7 +389,6 @@ def _anchored_long_form(short: str, candidate: str, max_words: int,
         if lone and any(c.isdigit() and c in short for c in candidate[st:].split(" ", 1)[0]):
             lone = False
         case_agree = 0 if lone else len(agree)
-        inside, tail = _skipped(candidate, pos, st)
         if tail > 2:
             continue
         key = (case_agree, -inside - tail)
