@@ -319,9 +319,14 @@ class BenchmarkExtractor:
                 if cue_rule.scan:
                     windows = scan_windows(at, *cue_rule.scan, len(text))
             for m in self._matches(cue_rule, rx, text, known_spans, windows):
-                for start, end in _name_spans(m):
+                spans = list(_name_spans(m))
+                # a list that holds a known benchmark is a list of names: "the ML-100K, Beauty, and
+                # Games datasets" (but not "English and Chinese datasets")
+                plain_ok = cue_rule.plain_names or len(spans) > 1 and any(
+                    (s, e) in known_spans for s, e in spans)
+                for start, end in spans:
                     name = text[start:end]
-                    if not self._name_ok(name, text, start, cue_rule.plain_names):
+                    if not self._name_ok(name, text, start, plain_ok):
                         continue
                     if cue_rule.shaped_only and not _name_shaped(name):
                         continue
