@@ -45,6 +45,8 @@ BRACKET = regex.compile(r"\[([^\[\]()]{1,160})\]")
 # only when the short form needs them).
 CLAUSE_END = regex.compile(r"[.;:!?](?=\s)|[()\[\]{}]|\s[-–—]{1,2}\s")
 WORD = regex.compile(r"\S+")
+# A dimension word right before a long form ("3D Diffusion Policy"), which a short form may put last ("DP3").
+MOVED_DIGIT = regex.compile(r"(?<![\w-])(\d)D\s+$")
 # A lowercase prefix joined to a short form by a hyphen: "non-IID".
 LOWER_PREFIX = regex.compile(r"\p{Ll}+-(?=\p{Lu})")
 # An all-capitals word and a linking word after it, at the start of a long-form candidate.
@@ -507,6 +509,9 @@ class AcronymExtractor:
         if span is None:
             return None
         l0, l1 = span
+        moved = MOVED_DIGIT.search(candidate, 0, l0)
+        if moved and moved.group(1) in head and moved.group(1) not in candidate[l0:l1] and head[-1].isdigit():
+            l0 = moved.start()  # "3D Diffusion Policy (DP3)": the leading "3D" written as a final digit
         long = candidate[l0:l1]
         while long and long[-1] in TRIM:
             long = long[:-1]
