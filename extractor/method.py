@@ -303,8 +303,15 @@ class MethodExtractor:
                 if all(n is not None and any(map(_coined, n[0].split())) for n in both):
                     return [(*n, cue) for n in both]
                 return []
+            if named and named[0] != name and " " not in name and _coined(name):
+                # "SpeedUpNet: ..." with "SpeedUpNet (SUN)" in the abstract: one coined name in two
+                # spellings, both names of the contribution (a phrase's initials replace the phrase)
+                return [(name, "title", s0, None, cue), (*named, cue)]
             return [(*named, cue)] if named else []
-        pair = next((p for p in acronyms.get("abstract", []) if p.long_start == s0 or p.start == s0), None)
+        # a name inside a defined Title Case long form is that definition's: "Fault-Guided
+        # Fine-Tuning (FGit), a novel ..." (not "histone acetyltransferase (HAT), a novel ...")
+        pair = next((p for p in acronyms.get("abstract", []) if p.long_start == s0 or p.start == s0
+                     or p.long_start < s0 < p.long_start + len(p.long) and TITLE_PHRASE.fullmatch(p.long)), None)
         if pair is not None:
             pname, pstart, plong = _pair_name(pair)
             return [(pname, "abstract", pstart, plong, cue)]
