@@ -47,6 +47,8 @@ CLAUSE_END = regex.compile(r"[.;:!?](?=\s)|[()\[\]{}]|\s[-–—]{1,2}\s")
 WORD = regex.compile(r"\S+")
 # A dimension word right before a long form ("3D Diffusion Policy"), which a short form may put last ("DP3").
 MOVED_DIGIT = regex.compile(r"(?<![\w-])(\d)D\s+$")
+# A purpose or setting phrase after a long form: "... learning for code generation".
+PURPOSE = regex.compile(r"\s+(?:for|in|on|to|at|from|via|across|under)\s")
 # A lowercase prefix joined to a short form by a hyphen: "non-IID".
 LOWER_PREFIX = regex.compile(r"\p{Ll}+-(?=\p{Lu})")
 # An all-capitals word and a linking word after it, at the start of a long-form candidate.
@@ -449,6 +451,8 @@ class AcronymExtractor:
                     if span is None:
                         continue
                     l0, l1 = l0 + span[0], l0 + span[1]
+                elif l0 > s0:
+                    l1 = _without_purpose(text[s0:s1], text, l0, l1)
                 taken.add(s0)
                 pairs.append(Pair(text[s0:s1], text[l0:l1], s0, s1, l0, l1, f"{KIND}.{rule.id}"))
         pairs.sort(key=lambda p: p.start)
@@ -559,6 +563,17 @@ class AcronymExtractor:
             l0 = m.start("long")
             out.append(Pair(short, long, m.start("short"), m.end("short"), l0, l0 + len(long), f"{KIND}.{rule.id}"))
         return out
+
+
+def _without_purpose(short: str, text: str, l0: int, l1: int) -> int:
+    """Where a long form written after its short form ends: before a phrase that follows the word
+    holding the short form's last letter and says what it is for ("SEED, which stands for
+    Sample-Efficient adaptation with Error-Driven learning for code generation")."""
+    pos = anchored_match(short, text[l0:l1], 0)
+    if pos is None:
+        return l1
+    m = PURPOSE.search(text, l0 + pos[-1], l1)
+    return m.start() if m else l1
 
 
 def _same_capitals(short: str, long: str) -> bool:
