@@ -60,6 +60,8 @@ LIST_GAP = regex.compile(rf"(?:{COORDINATION.pattern}|\s*/\s*)(?:by\s+)?")
 # A measure of the model the work starts from: "the prediction accuracy of the original model".
 OF_BASELINE = regex.compile(r"(?:the\s+)?(?P<what>\S.*?)\s+of\s+(?P<owner>(?:the|its|our)\s+(?:original|base|vanilla|underlying|backbone|unmodified|initial)\s+\S+)")
 BASELINE_WORD = regex.compile(r"(?i)\bbaselines?\b")
+# A parameter count in a name: "Llama-3-8B-Instruct", "Qwen2.5-7B", "BERT 340M".
+MODEL_SIZE = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM](?!\w)")
 # The words that tie a phrase to the amount before it: "4.5% in search-based QA".
 POST_MODIFIER = regex.compile(r"\s*(?:in|on|for)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 # A baseline named with what it is measured on: "Alpaca's tool utilization performance".
@@ -454,7 +456,9 @@ class GainExtractor:
                     value = _clean(original[m.start(what) : m.end(what)], strip_article=what == "metric")
                     if value:
                         # "improves the baseline results by 24.6%": a measure that names a baseline is one
-                        kind = "baseline" if what == "metric" and BASELINE_WORD.search(value) else what
+                        # ...and so is a model named with its size ("improves Llama-3-8B-Instruct by 7.65%";
+                        # not "the success rate of Llama-3.1-8B", a measure of it)
+                        kind = "baseline" if what == "metric" and (BASELINE_WORD.search(value) or MODEL_SIZE.search(value) and " of " not in value) else what
                         out.append(_Phrase(kind, m.start(what), m.end(what), value, c.rule.penalty, m.start()))
         return out
 
