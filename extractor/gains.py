@@ -55,8 +55,9 @@ CLAUSE_PENALTY = 60
 # performance (+1.0% in APr)" measures APr.
 BRACKET_PENALTY = 8
 # Between the parts of a coordinated phrase, and between the amounts of one list ("by 3% and by 5%").
-COORDINATION = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-LIST_GAP = regex.compile(rf"(?:{COORDINATION.pattern}|\s*/\s*)(?:by\s+)?")
+# Items of a list: "A, B and C", "A/B/C" (slashes list amounts and baselines alike: "by 18.0/19.6/6.6 AP").
+COORDINATION = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*")
+LIST_GAP = regex.compile(rf"(?:{COORDINATION.pattern})(?:by\s+)?")
 # A measure of the model the work starts from: "the prediction accuracy of the original model".
 OF_BASELINE = regex.compile(r"(?:the\s+)?(?P<what>\S.*?)\s+of\s+(?P<owner>(?:the|its|our)\s+(?:original|base|vanilla|underlying|backbone|unmodified|initial)\s+\S+)")
 BASELINE_WORD = regex.compile(r"(?i)\bbaselines?\b")
