@@ -452,6 +452,7 @@ class MethodExtractor:
         # A word the abstract defined or used before the cue names the setting, the task or prior
         # work ("existing AS2 datasets ... we build a new AS2 dataset"), not the contribution.
         earlier = {p.short for p in defined if p.start < at}
+        earlier |= {w[:-1] for w in earlier if w.endswith("s") and w[:-1].isupper()}  # "LMs" defined, "LM agents" later
         lead = LEAD.match(text[at:end])
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
