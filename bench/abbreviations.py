@@ -3,10 +3,11 @@
 Corpora: the BioC abbreviation sets in ../shared/external/abbreviations-bioc (MEDSTRACT, Ab3P,
 BioADI, SH; biomedical titles and abstracts), the SDU@AAAI-21 acronym sentences from arXiv papers
 in ../shared/external/sdu-aaai21-acronyms (dev and test; see ``load_sdu``), and this project's ML
-gold (../shared/gold with the seed listings in ../shared/seeds). Score: pair precision/recall/F1, micro-averaged over documents,
-where a document's pairs are the set of distinct (short, long) it defines, compared case-folded with
-white space folded (the rule extractor/evaluate.py uses for the `acronyms` field). On the ML gold a
-prediction that matches a borderline gold pair counts neither way.
+gold (../shared/gold with the seed listings in ../shared/seeds). Score: pair precision/recall/F1,
+micro-averaged over documents, where a document's pairs are the set of distinct (short, long) it
+defines, compared case-folded with white space folded (the rule extractor/evaluate.py uses for the
+`acronyms` field). On the ML gold a prediction that matches a borderline gold pair counts neither
+way.
 
     .venv/bin/python bench/abbreviations.py                      # our extractor only
     .venv/bin/python bench/abbreviations.py --scispacy-python /tmp/scivenv/bin/python

@@ -377,8 +377,9 @@ def _anchored_long_form(short: str, candidate: str, max_words: int,
         if tail:
             # a word left over at the end may be the one a capital stands for
             alt = anchored_match(short, candidate, st, low, capitals_start_words=True)
-            if alt is not None and _skipped(candidate, alt, st)[1] == 0:
-                pos, (inside, tail) = alt, _skipped(candidate, alt, st)
+            alt_skipped = _skipped(candidate, alt, st) if alt is not None else None
+            if alt_skipped is not None and alt_skipped[1] == 0:
+                pos, (inside, tail) = alt, alt_skipped
         link = OTHER_ACRONYM_LINK.match(candidate, st)
         if link and not any(link.start(1) <= p < link.end(1) for p in pos):
             continue  # "RL and random search (RS)": another acronym joined on, not the first word

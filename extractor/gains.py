@@ -456,12 +456,16 @@ class GainExtractor:
                 for m in c.rx.finditer(text, s_start, s_end):
                     value = _clean(original[m.start(what) : m.end(what)], strip_article=what == "metric")
                     if value:
-                        # "improves the baseline results by 24.6%": a measure that names a baseline is one
-                        # ...and so is a model named with its size ("improves Llama-3-8B-Instruct by 7.65%";
-                        # not "the success rate of Llama-3.1-8B", a measure of it)
-                        kind = "baseline" if what == "metric" and (BASELINE_WORD.search(value) or MODEL_SIZE.search(value) and " of " not in value) else what
+                        kind = "baseline" if what == "metric" and _names_baseline(value) else what
                         out.append(_Phrase(kind, m.start(what), m.end(what), value, c.rule.penalty, m.start()))
         return out
+
+
+def _names_baseline(measure: str) -> bool:
+    """A "measure" that names what is compared: "improves the baseline results by 24.6%", or a model
+    named with its size, "improves Llama-3-8B-Instruct by 7.65%" (not "the success rate of
+    Llama-3.1-8B", a measure of it)."""
+    return bool(BASELINE_WORD.search(measure) or MODEL_SIZE.search(measure) and " of " not in measure)
 
 
 @dataclass

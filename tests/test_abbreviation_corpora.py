@@ -6,6 +6,7 @@ has no ../shared). Runs every document of every corpus (about 7,000; a few secon
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -54,11 +55,8 @@ def test_sdu_arxiv_pair_f1_floor(detect) -> None:
     assert score.f1 >= 0.94, f"SDU: P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}"
 
 
-def test_sdu_pairs_are_read_from_both_definition_shapes() -> None:
+def test_sdu_pairs_are_read_from_both_definition_shapes(tmp_path: Path) -> None:
     """The loader turns token labels into (short, long) pairs written the way authors write them."""
-    import json
-    import tempfile
-
     sents = [
         {"id": "a", "tokens": "We use k - Nearest Neighbor ( kNN ) here .".split(),
          "labels": ["O", "O", "B-long", "I-long", "I-long", "I-long", "O", "B-short", "O", "O", "O"]},
@@ -66,8 +64,7 @@ def test_sdu_pairs_are_read_from_both_definition_shapes() -> None:
          "labels": ["O", "B-short", "O", "B-long", "I-long", "O", "O", "O"]},
         {"id": "c", "tokens": "Bare SVM is used .".split(), "labels": ["O", "B-short", "O", "O", "O"]},
     ]
-    with tempfile.TemporaryDirectory() as d:
-        (Path(d) / "dev.json").write_text(json.dumps(sents), encoding="utf-8")
-        docs = bench.load_sdu(Path(d))
+    (tmp_path / "dev.json").write_text(json.dumps(sents), encoding="utf-8")
+    docs = bench.load_sdu(tmp_path)
     assert [doc.texts[0][1] for doc in docs][0] == "We use k-Nearest Neighbor (kNN) here."
     assert [doc.gold for doc in docs] == [{("knn", "k-nearest neighbor")}, {("erl", "episodic rl")}, set()]
