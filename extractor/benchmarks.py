@@ -180,6 +180,11 @@ VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
 
 # A capitalised word (a footnote mark may be glued on: "Sim.111Please").
 TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
+# Names of things that are not benchmarks, by their shape: a model with its parameter count
+# ("Gemma2-2B", "Llama-3-8B-Instruct"; not "M": datasets count samples in millions, "CXR-1M") and
+# an acronym's plural, a class of models ("GNNs", "GENs").
+MODEL_WITH_SIZE = regex.compile(r"(?<![^\s_-])\d+(?:\.\d+)?B(?![^\s_-])")
+ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")
 
 
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -203,7 +208,14 @@ class BenchmarkExtractor:
             if exact:
                 self.matcher_exact.add(rule.id, [nlp.make_doc(f) for f in exact])
             if folded:
-                self.matcher_lower.add(rule.id, [nlp.make_doc(f) for f in folded])
+                # spaCy splits some words by case ("GSM-8K" is two tokens, "GSM-8k" one), so a
+                # case-blind form is matched as tokenised in each case authors write it
+                docs = {}
+                for f in folded:
+                    for cased in (f, f.lower(), f.upper()):
+                        doc = nlp.make_doc(cased)
+                        docs.setdefault(tuple(t.lower_ for t in doc), doc)
+                self.matcher_lower.add(rule.id, list(docs.values()))
         self.canonical = {r.name.lower(): r for r in rules}
         for r in rules:
             for a in r.aliases:
@@ -419,6 +431,8 @@ class BenchmarkExtractor:
         if name.lower() in self.not_names or words[0].lower() in self.not_first:
             return False
         if sum(c.isalpha() for c in name) < 2:
+            return False
+        if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name):
             return False
         tail = words[-1].rsplit("-", 1)
         if len(tail) == 2 and self._adjective(tail[1]):
