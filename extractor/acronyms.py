@@ -56,6 +56,10 @@ OTHER_ACRONYM_LINK = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+(?:-\p{N}+)?\s+(and|or|
 QUOTED = regex.compile(r"""(?:["“”]|``|'')\s*([^"“”`]{3,150}?)\s*(?:["“”]|''|``)\s*$""")
 SHORT_CHARS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-/.+&']*(?:\s[\p{L}\p{N}][\p{L}\p{N}\-/.+&']*)?")
 NUMBER_LIKE = regex.compile(r"^[\d.,\s%±+\-–]*\d[\d.,\s%±+\-–]*[a-zμ%]{0,3}$")
+# An all-lowercase short form ("pp", "snr") and the runs of word characters before it, which
+# must be plain words to spell it.
+LOWER_SHORT = regex.compile(r"\p{Ll}{2,5}")
+LOWER_WORD = regex.compile(r"\w+")
 STOP = frozenset("a an the of for and or in on to with via by from at as into using under without its their".split())
 GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
 TRIM = "~\"'“”`’,;: "
@@ -82,6 +86,9 @@ class Rule(PatternRule):
     lead_words: list[str] = []
     # Paren contents that are never short forms ("e.g.", "i.e.", "see", ...).
     not_short: list[str] = []
+    # Words that are never an all-lowercase short form, even where the words before the
+    # parenthesis start with their letters ("original network (on)").
+    not_lowercase_short: list[str] = []
     # Lowercase initials that may name a variable rather than a word: "k" in "kNN".
     silent_initials: list[str] = []
     # Hyphenated prefixes of degree or count that a long form drops when the short form does not
@@ -416,6 +423,7 @@ class AcronymExtractor:
         self.lead = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(lead, key=len, reverse=True))
                                   + r")\s+") if lead else None
         self.not_short = {w.lower() for r in rules for w in r.not_short}
+        self.not_lowercase_short = {w.lower() for r in rules for w in r.not_lowercase_short}
         self.silent_initials = frozenset(w for r in rules for w in r.silent_initials)
         self.detached = frozenset(w.lower() for r in rules for w in r.detached_prefixes)
         self.head_nouns = frozenset(w.lower() for r in rules for w in r.head_nouns)
@@ -475,6 +483,12 @@ class AcronymExtractor:
                 pair = self._long_short(text, m.start(), head, inner_start, rule)
                 if pair:
                     return pair
+            elif LOWER_SHORT.fullmatch(head) and head == inner and head not in self.not_lowercase_short:
+                l0 = _initials_long_form(text, m.start(), head)
+                if l0 is not None:
+                    long = text[l0:m.start()].rstrip()
+                    return Pair(head, long, inner_start, inner_start + len(head), l0, l0 + len(long),
+                                f"{KIND}.{rule.id}")
         rule = self.constructions.get("short-long")
         if rule:
             return self._short_long(text, m, inner, inner_start, rule)
@@ -564,6 +578,30 @@ class AcronymExtractor:
             l0 = m.start("long")
             out.append(Pair(short, long, m.start("short"), m.end("short"), l0, l0 + len(long), f"{KIND}.{rule.id}"))
         return out
+
+
+def _initials_long_form(text: str, paren: int, short: str) -> int | None:
+    """Where the long form of an all-lowercase short form starts: only where the words right before
+    the parenthesis begin with its letters, one word each ("percentage points (pp)", "signal-to-noise
+    ratio (snr)", a linking word skipped). Without a capital to anchor it, a looser fit would take
+    any word in parentheses for an abbreviation."""
+    words = list(LOWER_WORD.finditer(text, max(0, paren - 30 * len(short)), paren))
+    if not words or text[words[-1].end():paren].strip():
+        return None  # something other than a word right before the parenthesis
+    want = len(short) - 1
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if i + 1 < len(words) and text[w.end():words[i + 1].start()].strip(" -"):
+            return None  # the words run on only over spaces and hyphens
+        if not w.group().isalpha():
+            return None
+        if w.group()[0].lower() == short[want]:
+            want -= 1
+            if want < 0:
+                return w.start()
+        elif w.group().lower() not in STOP or i == len(words) - 1:
+            return None  # a linking word inside the long form may be skipped, not one that ends it
+    return None
 
 
 def _without_purpose(short: str, text: str, l0: int, l1: int) -> int:
