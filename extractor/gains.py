@@ -65,6 +65,8 @@ BASELINE_WORD = regex.compile(r"(?i)\bbaselines?\b")
 MODEL_SIZE = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM](?!\w)")
 # The words that tie a phrase to the amount before it: "4.5% in search-based QA".
 POST_MODIFIER = regex.compile(r"\s*(?:in|on|for)\s+(?:terms\s+of\s+)?(?:the\s+)?")
+# The words that tie a baseline to the amount before it: "8% over a Zipformer model".
+COMPARED_RIGHT_AFTER = regex.compile(r"\s+(?:over|than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against)\s+")
 # A baseline named with what it is measured on: "Alpaca's tool utilization performance".
 POSSESSIVE = regex.compile(r"(?P<owner>[^\s'’]+)['’]s\s+(?P<what>\S.*)")
 # The longest stretch a construction may cover.
@@ -528,6 +530,8 @@ def _closest(text: str, phrases: list[_Phrase], f: _Found, nxt: _Found | None, p
             distance = -1  # the gain's own words go on to name it: "a 5.66% improvement in coverage"
         if f.start < p.start and p.end < f.end and p.value.strip():
             distance = -2  # ...and the measure inside them comes first: "a 5% AUC improvement in the CTR scenario"
+        if what == "baseline" and f.end <= p.start and COMPARED_RIGHT_AFTER.fullmatch(text, f.end, p.start):
+            distance = min(distance, -1)  # compared right after the amount: "... and 8% over a Zipformer model"
         gap = text[p.end : f.start] if p.end <= f.start else text[f.end : p.start]
         if ":" in gap or ";" in gap:
             distance += CLAUSE_PENALTY
