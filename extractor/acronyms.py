@@ -546,9 +546,11 @@ class AcronymExtractor:
     def _short_long(self, text: str, m: regex.Match, inner: str, inner_start: int, rule: Rule) -> Pair | None:
         # Only the word right before the parenthesis matters: search a short window, not the prefix.
         before = LAST_WORD.search(text, max(0, m.start() - 64), m.start())
-        if not before or len(inner.split()) < 2 or not is_short_form(before.group(1), rule.max_short_len):
+        if not before or not is_short_form(before.group(1), rule.max_short_len):
             return None
         short = before.group(1)
+        if len(inner.split()) < 2 and not _hyphen_initials(short, inner):
+            return None
         s0 = before.start(1)
         prefix = LOWER_PREFIX.match(short)
         if prefix and inner[:1].lower() != short[0].lower():
@@ -578,6 +580,13 @@ class AcronymExtractor:
             l0 = m.start("long")
             out.append(Pair(short, long, m.start("short"), m.end("short"), l0, l0 + len(long), f"{KIND}.{rule.id}"))
         return out
+
+
+def _hyphen_initials(short: str, inner: str) -> bool:
+    """One hyphenated word spells the short form with the capitals of its parts, one part per letter:
+    "DDD (Demucs-Discriminator-Declipper)". (Any other single word in parentheses is a gloss.)"""
+    parts = inner.split("-")
+    return len(parts) >= 2 and all(p[:1].isupper() for p in parts) and "".join(p[0] for p in parts) == short
 
 
 def _initials_long_form(text: str, paren: int, short: str) -> int | None:
