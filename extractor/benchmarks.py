@@ -77,6 +77,7 @@ class CueRule(PatternRule):
     not_first: list[str] = []
     adjective_tails: list[str] = []
     variant_words: list[str] = []
+    variant_prefixes: list[str] = []
     regex: RegexStr | None = None
     requires: list[str] = Field(
         default=[], description="words (any case) of which one must occur in the text before `regex` is tried"
@@ -116,11 +117,11 @@ class CueRule(PatternRule):
     @model_validator(mode="after")
     def _one_job(self) -> CueRule:
         jobs = (self.cue_words, self.data_nouns, self.method_nouns, self.macros, self.not_names, self.not_first, self.adjective_tails,
-                self.variant_words, self.regex)
+                self.variant_words, self.variant_prefixes, self.regex)
         if sum(map(bool, jobs)) != 1:
             raise ValueError(
                 "a benchmark-cues rule sets exactly one of cue_words, data_nouns, method_nouns, macros, not_names, not_first, "
-                "adjective_tails, variant_words, regex"
+                "adjective_tails, variant_words, variant_prefixes, regex"
             )
         return self
 
@@ -251,6 +252,9 @@ class BenchmarkExtractor:
         words = sorted({w for c in cue_rules for w in c.variant_words}, key=len, reverse=True)
         variants = [*map(regex.escape, words), SUCCESSOR]
         self.space_variant = regex.compile(r"\s(?:" + "|".join(variants) + r")(?![\w-])")
+        prefixes = sorted({w for c in cue_rules for w in c.variant_prefixes}, key=len, reverse=True)
+        self.prefix_variant = regex.compile(
+            r"(?<![\w-])(?:" + "|".join(map(regex.escape, prefixes)) + r")[-\s]$") if prefixes else None
 
     def _cue_for(self, span: Span, doc: Doc, others: list[Span], sentences: Sentences,
                  words: Collection[str] | None = None) -> str | None:
@@ -283,18 +287,20 @@ class BenchmarkExtractor:
         matches = [*self.matcher_lower(doc, as_spans=True), *self.matcher_exact(doc, as_spans=True)]
         ends = {s: self._compound(text, s.start_char, s.end_char) for s in filter_spans(matches)}
         spans = [s for s, end in ends.items() if end is not None]
+        starts = {s: self._variant_start(text, s.start_char) for s in spans}
         hits: list[_Hit] = []
         plain = [s for s in spans if not self.by_key[s.label_].needs_cue]
         for span in spans:
             rule = self.by_key[span.label_]
-            if _overlaps(span.start_char, ends[span], masked):
+            start = starts[span]
+            if _overlaps(start, ends[span], masked):
                 continue
-            if ends[span] != span.end_char:
+            if ends[span] != span.end_char or start != span.start_char:
                 # an ordinary word's variant needs a cue as the word does ("Adult-onset" is no benchmark)
                 if rule.needs_cue and self._cue_for(span, doc, plain, sentences) is None:
                     continue
-                variant = text[span.start_char : ends[span]]
-                hits.append(_Hit(None, variant, span.start_char, ends[span], f"{KIND}.{rule.id}", variant,
+                variant = text[start : ends[span]]
+                hits.append(_Hit(None, variant, start, ends[span], f"{KIND}.{rule.id}", variant,
                                  f"variant of '{rule.name}'", variant_of=rule))
                 continue
             if span.text in defined:
@@ -410,7 +416,7 @@ class BenchmarkExtractor:
         ``end`` itself (an adjective or a version follows: "MuJoCo-based",
         "D4RL-v2"), or past a tail or a following variant word that names a variant ("GSM8K-Hard",
         "Craftax-classic", "HumanEval Pro", "BigCodeBench-Lite Pro")."""
-        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
+        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and self._variant_start(text, start) == start:
             return None
         if RESEMBLES.match(text, end):
             return None  # "Minecraft-like", "(Minecraft like)": something like it, not it
@@ -425,6 +431,14 @@ class BenchmarkExtractor:
             return plus.end()  # "Meta-World+", "SWE-bench++": an extended edition
         word = self.space_variant.match(text, end) if self.space_variant is not None else None
         return word.end() if word else end
+
+    def _variant_start(self, text: str, start: int) -> int:
+        """Where a gazetteer match's mention starts: before a prefix that names a protocol variant of
+        it ("Split-ImageNet-R", "Permuted MNIST"), else at the match."""
+        if self.prefix_variant is None or start == 0:
+            return start
+        m = self.prefix_variant.search(text, max(0, start - 16), start)
+        return m.start() if m else start
 
     def _name_ok(self, name: str, text: str, start: int, plain_ok: bool) -> bool:
         words = name.split()
