@@ -439,7 +439,9 @@ class MethodExtractor:
             # One capitalised word right after the cue, set off as a name: "we propose Prove, a ...".
             tm = CAPITALISED.match(text, start, end)
             after = text[tm.end():tm.end() + 12] if tm else ""
-            if tm is None or tm.group(0).lower() in self.not_names or not APPOSITION.match(after):
+            # ...or set off by commas after the kind of thing it is: "a unified framework, Dentist, for ..."
+            set_off = lead is not None and lead.group(0).rstrip().endswith(",") and after.startswith((",", " ("))
+            if tm is None or tm.group(0).lower() in self.not_names or not (APPOSITION.match(after) or set_off):
                 return None
         if self._foreign(text[at:tm.start()]):
             return None
