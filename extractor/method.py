@@ -74,6 +74,11 @@ LEAD = regex.compile(
 WORDS = regex.compile(r"\w+")
 LAST_WORD = regex.compile(r"(\w+)\W*\Z")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
+# A plain capitalised name right after the kind of thing it is, set off by what follows: "the largest
+# grounding dataset Jedi, which contains ...".
+KIND_THEN_NAME = regex.compile(
+    r"\b(?:method|framework|algorithm|approach|model|agent|system|architecture|benchmark|dataset|corpus|suite|"
+    r"pipeline|toolkit|library|environment|simulator|platform)\s+(\p{Lu}\p{Ll}+)(?![\w\-])(?=\s*(?:,\s+(?:an?|the|which|that|our)\b|\())")
 # What follows a name set off from the sentence: an appositive or a parenthesis.
 APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|\()")
 # A footnote mark and a link or the footnote's first word glued to a name in copied text:
@@ -442,7 +447,10 @@ class MethodExtractor:
             # ...or set off by commas after the kind of thing it is: "a unified framework, Dentist, for ..."
             set_off = lead is not None and lead.group(0).rstrip().endswith(",") and after.startswith((",", " ("))
             if tm is None or tm.group(0).lower() in self.not_names or not (APPOSITION.match(after) or set_off):
-                return None
+                km = KIND_THEN_NAME.search(text, start, min(end, start + 120))
+                if km is None or km.group(1).lower() in self.not_names or self._foreign(text[at:km.start(1)]):
+                    return None
+                return km.group(1), km.start(1), km.end(1)
         if self._foreign(text[at:tm.start()]):
             return None
         # A name, not the start of a sentence-like phrase: followed by a comma, an appositive or a clause.
