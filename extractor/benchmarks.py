@@ -177,6 +177,9 @@ PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
+# An edition named by its year right after the name: "ISIC 2017", "AIME ’24" (not a count of
+# something: "MS MARCO 2000 queries", "2048 tokens").
+EDITION = regex.compile(r"\s?(?:['’]\d\d|(?:19|20)\d\d)(?![\w'’])(?!\s+\p{Ll}+s\b)")
 
 
 # A capitalised word (a footnote mark may be glued on: "Sim.111Please").
@@ -429,6 +432,9 @@ class BenchmarkExtractor:
         plus = PLUS_VARIANT.match(text, end)
         if plus is not None:
             return plus.end()  # "Meta-World+", "SWE-bench++": an extended edition
+        edition = EDITION.match(text, end)
+        if edition is not None and not text[start:end][-1:].isdigit():
+            return edition.end()  # "ISIC 2017", "AIME ’24": one year's edition
         word = self.space_variant.match(text, end) if self.space_variant is not None else None
         return word.end() if word else end
 
