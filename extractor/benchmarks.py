@@ -177,6 +177,8 @@ PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
+# The rest of a list of names after one of them, up to a plural noun it ends in.
+LIST_TAIL = regex.compile(r"(?:(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)(?:the\s)?[\w.+\-]+)*\s+(\p{Ll}+s)\b")
 # An edition named by its year right after the name: "ISIC 2017", "AIME ’24" (not a count of
 # something: "MS MARCO 2000 queries", "2048 tokens").
 EDITION = regex.compile(r"\s?(?:['’]\d\d|(?:19|20)\d\d)(?![\w'’])(?!\s+\p{Ll}+s\b)")
@@ -326,6 +328,14 @@ class BenchmarkExtractor:
                     continue
             hits.append(_Hit(rule, rule.name, span.start_char, span.end_char, f"{KIND}.{rule.id}", span.text, cue))
         known_spans = [(h.start, h.end) for h in hits]
+        # names found so far, known or discovered: a list goes on past a discovered name
+        # ("on HM-EQA, MT-HM3D, and OpenEQA")
+        anchors = list(known_spans)
+
+        def list_ok(at: int) -> bool:
+            # "the DMC, DSM, DMM and DSA schemes": the noun the list ends in says what it lists
+            tail = LIST_TAIL.match(text, at)
+            return tail is None or tail.group(1).lower() in self.cue_words or tail.group(1).lower() in self.data_nouns
         taken = known_spans + list(masked)
         lower = text.lower()  # a substring test per word is ten times cheaper than a case-blind regex
         occurrences: dict[str, list[int]] = {}  # rules share their words ("benchmark", "such as")
@@ -339,7 +349,7 @@ class BenchmarkExtractor:
                     continue
                 if cue_rule.scan:
                     windows = scan_windows(at, *cue_rule.scan, len(text))
-            for m in self._matches(cue_rule, rx, text, known_spans, windows):
+            for m in self._matches(cue_rule, rx, text, anchors, windows, len(known_spans), list_ok):
                 spans = list(_name_spans(m))
                 # a list that holds a known benchmark is a list of names: "the ML-100K, Beauty, and
                 # Games datasets" (but not "English and Chinese datasets")
@@ -367,11 +377,17 @@ class BenchmarkExtractor:
                     elif not known:
                         hits.append(_Hit(None, name, start, end, f"{CUE_KIND}.{cue_rule.id}", name))
                     taken.append((start, end))
+                    anchors.append((start, end))
         return hits
 
 
     @staticmethod
-    def _matches(rule: CueRule, rx, text: str, known: list[tuple[int, int]], windows):
+    def _matches(rule: CueRule, rx, text: str, known: list[tuple[int, int]], windows, n_known: int = 0,
+                 list_ok=lambda at: True):
+        """``known``: the names found so far, the first ``n_known`` from the gazetteer; a list goes on
+        past a discovered one only across a comma ("HM-EQA, MT-HM3D, and OpenEQA", not "for MSA and
+        the MASC dataset") and where ``list_ok`` says the list is of benchmarks (given the end
+        of a name in it)."""
         if rule.anchor is None:
             if windows is None:
                 yield from rx.finditer(text)
@@ -379,14 +395,14 @@ class BenchmarkExtractor:
                 for lo, hi in windows:
                     yield from rx.finditer(text, lo, hi)
         elif rule.anchor == "after-known":
-            for _, end in known:
+            for i, (_, end) in enumerate(known):
                 m = rx.match(text, end)
-                if m:
+                if m and (i < n_known or "," in text[end:m.start("name")] and list_ok(m.end("name"))):
                     yield m
         else:
-            for start, _ in known:
+            for i, (start, stop) in enumerate(known):
                 m = rx.search(text, max(0, start - 80), start)
-                if m:
+                if m and (i < n_known or "," in text[m.end("name"):start] and list_ok(stop)):
                     yield m
 
     def introduced_as_method(self, text: str, names: Collection[str]) -> set[str]:
