@@ -73,6 +73,10 @@ LEAD = regex.compile(
     r"|(?:family|class|suite|series|collection)\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s*,\s*)?\s*")
 WORDS = regex.compile(r"\w+")
 LAST_WORD = regex.compile(r"(\w+)\W*\Z")
+# What stands right before a task the contribution serves.
+PURPOSE_BEFORE = regex.compile(
+    r"\b(?:for|to\s+(?:improve|enhance|boost|address|tackle|solve|support|enable|facilitate|accelerate|advance))"
+    r"\s+(?:the\s+)?\Z")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 # A plain capitalised name right after the kind of thing it is, set off by what follows: "the largest
 # grounding dataset Jedi, which contains ...".
@@ -412,7 +416,7 @@ class MethodExtractor:
         found = [(min(p.start, p.long_start), max(p.end, p.long_end), _as_item(p))
                  for p in defined if at <= min(p.start, p.long_start) < end
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
-                 and not self._modifier(text, max(p.end, p.long_end))]
+                 and not self._modifier(text, max(p.end, p.long_end)) and not _purpose(text, p)]
         coined = self._first_coined(text, at, end, defined)
         extras = [coined, self._title_phrase(text, at, end)]
         if coined is not None:  # "we introduce DiT-Air and DiT-Air-Lite"
@@ -463,6 +467,7 @@ class MethodExtractor:
         # work ("existing AS2 datasets ... we build a new AS2 dataset"), not the contribution.
         earlier = {p.short for p in defined if p.start < at}
         earlier |= {w[:-1] for w in earlier if w.endswith("s") and w[:-1].isupper()}  # "LMs" defined, "LM agents" later
+        earlier |= {p.short for p in defined if _purpose(text, p)}  # a task the contribution serves
         lead = LEAD.match(text[at:end])
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
@@ -507,6 +512,13 @@ class MethodExtractor:
 
     def _foreign(self, between: str) -> bool:
         return bool(self.foreign and self.foreign.search(between))
+
+
+def _purpose(text: str, p: Pair) -> bool:
+    """A task the contribution serves, written plainly after "for" or "to improve": "fine-tuning
+    for remote sensing change detection (RSCD)", "designed to enhance automatic speech recognition
+    (ASR) performance" (a Title Case long form there may still be the contribution's name)."""
+    return p.long_start < p.start and p.long.islower() and PURPOSE_BEFORE.search(text, 0, p.long_start) is not None
 
 
 def _written_plain(name: str, abstract: str) -> bool:
