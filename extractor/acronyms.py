@@ -97,6 +97,9 @@ class Rule(PatternRule):
     # Generic heads of a contribution's description ("method", "challenge"), dropped from the end
     # of a long form that spells the short form without them.
     head_nouns: list[str] = []
+    # Generic heads dropped only from a Title Case long form whose capitals alone spell the short
+    # form: "Spatio-Temporal Cohesion Multiple Object Tracking framework (STCMOT)".
+    title_head_nouns: list[str] = []
 
     @field_validator("regex")
     @classmethod
@@ -146,13 +149,19 @@ def _two_short_words(short: str) -> bool:
         _acronym_like(w) or w.lower() in GREEK or (len(w) <= 3 and not w.isdigit()) for w in words)
 
 
-def _without_head_noun(short: str, long: str, head_nouns: frozenset[str]) -> str:
+def _without_head_noun(short: str, long: str, head_nouns: frozenset[str],
+                       title_head_nouns: frozenset[str] = frozenset()) -> str:
     """"knowledge graph completion method (KGC)", "partial observability challenge (PO)": a generic
-    head noun that no capital of the short form stands for is not part of the long form."""
+    head noun that no capital of the short form stands for is not part of the long form (some only
+    after Title Case words whose capitals spell the short form: "... Object Tracking framework")."""
     words = long.split(" ")
-    if len(words) < 2 or words[-1] not in head_nouns:
+    if len(words) < 2:
         return long
     shorter = " ".join(words[:-1])
+    if words[-1] in title_head_nouns and _same_capitals(short, shorter):
+        return shorter
+    if words[-1] not in head_nouns:
+        return long
     capitals = sum(c.isupper() or c.isdigit() for c in short)
     # each capital still needs a word (or a capital or digit inside one: "Matterport3D") to stand for
     parts = len(ALNUM_RUN.findall(shorter)) + sum(c.isupper() or c.isdigit() for w in shorter.split() for c in w[1:])
@@ -427,6 +436,7 @@ class AcronymExtractor:
         self.silent_initials = frozenset(w for r in rules for w in r.silent_initials)
         self.detached = frozenset(w.lower() for r in rules for w in r.detached_prefixes)
         self.head_nouns = frozenset(w.lower() for r in rules for w in r.head_nouns)
+        self.title_head_nouns = frozenset(w.lower() for r in rules for w in r.title_head_nouns)
         colon = self.constructions.get("short-colon-long")
         self.colon = regex.compile(
             r"(?<![\w\-])(?P<short>[\p{L}\p{N}][\p{L}\p{N}\-]{1,%d})\s?:\s+(?P<long>[^,.;:()\n]{4,160}?)(?=\s*[,.;:(]|\s+(?:an?|the)\s|$)"
@@ -534,7 +544,7 @@ class AcronymExtractor:
         long = candidate[l0:l1]
         while long and long[-1] in TRIM:
             long = long[:-1]
-        long = _without_head_noun(head, long, self.head_nouns)
+        long = _without_head_noun(head, long, self.head_nouns, self.title_head_nouns)
         if not _plausible_long(head, long, max_words):
             return None
         kept = _kept_word(head)
