@@ -73,6 +73,9 @@ LEAD = regex.compile(
     r"|(?:family|class|suite|series|collection)\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s*,\s*)?\s*")
 WORDS = regex.compile(r"\w+")
 LAST_WORD = regex.compile(r"(\w+)\W*\Z")
+# A naming verb later in the clause of a presenting cue.
+ARTICLE_NEXT = regex.compile(r"\s*(?:an?|the)\s")
+NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p{Lu})")
 # What stands right before a task the contribution serves.
 PURPOSE_BEFORE = regex.compile(
     r"\b(?:for|to\s+(?:improve|enhance|boost|address|tackle|solve|support|enable|facilitate|accelerate|advance))"
@@ -411,6 +414,11 @@ class MethodExtractor:
     def _after_cue(self, text: str, at: int, defined: list[Pair]):
         end_m = SENTENCE_END.search(text, at)
         end = min(end_m.start() if end_m else len(text), at + 220)
+        if ARTICLE_NEXT.match(text, at) and NAMING_VERB.search(text, at, end) is not None:
+            # "we propose a Conditional Variational AutoEncoder with ..., named LPCVAE": the words
+            # before the naming verb describe the name after it, which the naming rule takes (not
+            # "we propose Cascaded-ViT (CViT), ... featuring a design called CCFFN")
+            return []
         # Candidates as (start, end, item), by priority: acronyms defined after the cue, the first
         # coined word, a Title Case phrase right after the cue's lead words.
         found = [(min(p.start, p.long_start), max(p.end, p.long_end), _as_item(p))
