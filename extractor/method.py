@@ -74,6 +74,7 @@ LEAD = regex.compile(
 WORDS = regex.compile(r"\w+")
 LAST_WORD = regex.compile(r"(\w+)\W*\Z")
 # A naming verb later in the clause of a presenting cue.
+FULL_STOP = regex.compile(r"\.(?:\s|\Z)")
 ARTICLE_NEXT = regex.compile(r"\s*(?:an?|the)\s")
 NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p{Lu})")
 # What stands right before a task the contribution serves.
@@ -348,7 +349,8 @@ class MethodExtractor:
             return False
         if rule.plain_needs and not self._presents(rule.plain_needs, text, m.start()):
             return False
-        return bool(NAME_END.match(text, s0 + len(name)))
+        # ...or where the sentence ends: "a compression method called Prune and Merge."
+        return bool(NAME_END.match(text, s0 + len(name)) or FULL_STOP.match(text, s0 + len(name)))
 
     def _title_name(self, name: str, s0: int, acronyms: dict[str, list[Pair]], abstract: str, accept: str):
         # "Task Memory Engine (TME): ..." or "Unified World Models: ..." with "(UWM)" defined later.
