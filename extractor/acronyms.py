@@ -60,6 +60,7 @@ NUMBER_LIKE = regex.compile(r"^[\d.,\s%±+\-–]*\d[\d.,\s%±+\-–]*[a-zμ%]{0,
 # must be plain words to spell it.
 LOWER_SHORT = regex.compile(r"\p{Ll}{2,5}")
 LOWER_WORD = regex.compile(r"\w+")
+ARTICLES = frozenset(("a", "an", "the"))
 STOP = frozenset("a an the of for and or in on to with via by from at as into using under without its their".split())
 GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
 TRIM = "~\"'“”`’,;: "
@@ -583,6 +584,8 @@ class AcronymExtractor:
             short, long = m.group("short"), m.group("long").rstrip(TRIM)
             if not is_short_form(short, rule.max_short_len) or len(long.split()) > len(short) + 4:
                 continue
+            if long.split(" ", 1)[0].lower() in ARTICLES:
+                continue  # "GenIC: a two-step Generative Instance Completion framework" describes it
             caps = [c for c in long if c.isupper() or c.isdigit()]
             want = [c for c in short if c.isupper() or c.isdigit()]
             if len(want) < 2 or not _subsequence(want, caps) or len(caps) > len(want) + 2:
