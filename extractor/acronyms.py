@@ -56,10 +56,10 @@ OTHER_ACRONYM_LINK = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+(?:-\p{N}+)?\s+(and|or|
 QUOTED = regex.compile(r"""(?:["“”]|``|'')\s*([^"“”`]{3,150}?)\s*(?:["“”]|''|``)\s*$""")
 SHORT_CHARS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-/.+&']*(?:\s[\p{L}\p{N}][\p{L}\p{N}\-/.+&']*)?")
 NUMBER_LIKE = regex.compile(r"^[\d.,\s%±+\-–]*\d[\d.,\s%±+\-–]*[a-zμ%]{0,3}$")
-# An all-lowercase short form ("pp", "snr") and the runs of word characters before it, which
-# must be plain words to spell it.
+# An all-lowercase short form ("pp", "snr").
 LOWER_SHORT = regex.compile(r"\p{Ll}{2,5}")
-LOWER_WORD = regex.compile(r"\w+")
+# A run of word characters (the words before such a short form must be plain words to spell it).
+WORD_RUN = regex.compile(r"\w+")
 ARTICLES = frozenset(("a", "an", "the"))
 STOP = frozenset("a an the of for and or in on to with via by from at as into using under without its their".split())
 GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
@@ -150,8 +150,7 @@ def _two_short_words(short: str) -> bool:
         _acronym_like(w) or w.lower() in GREEK or (len(w) <= 3 and not w.isdigit()) for w in words)
 
 
-def _without_head_noun(short: str, long: str, head_nouns: frozenset[str],
-                       title_head_nouns: frozenset[str] = frozenset()) -> str:
+def _without_head_noun(short: str, long: str, head_nouns: frozenset[str], title_head_nouns: frozenset[str]) -> str:
     """"knowledge graph completion method (KGC)", "partial observability challenge (PO)": a generic
     head noun that no capital of the short form stands for is not part of the long form (some only
     after Title Case words whose capitals spell the short form: "... Object Tracking framework")."""
@@ -607,7 +606,7 @@ def _initials_long_form(text: str, paren: int, short: str) -> int | None:
     the parenthesis begin with its letters, one word each ("percentage points (pp)", "signal-to-noise
     ratio (snr)", a linking word skipped). Without a capital to anchor it, a looser fit would take
     any word in parentheses for an abbreviation."""
-    words = list(LOWER_WORD.finditer(text, max(0, paren - 30 * len(short)), paren))
+    words = list(WORD_RUN.finditer(text, max(0, paren - 30 * len(short)), paren))
     if not words or text[words[-1].end():paren].strip():
         return None  # something other than a word right before the parenthesis
     want = len(short) - 1

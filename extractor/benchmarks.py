@@ -394,8 +394,7 @@ class BenchmarkExtractor:
 
 
     @staticmethod
-    def _matches(rule: CueRule, rx, text: str, known: list[tuple[int, int]], windows, n_known: int = 0,
-                 list_ok=lambda at: True):
+    def _matches(rule: CueRule, rx, text: str, known: list[tuple[int, int]], windows, n_known: int, list_ok):
         """``known``: the names found so far, the first ``n_known`` from the gazetteer; a list goes on
         past a discovered one only across a comma ("HM-EQA, MT-HM3D, and OpenEQA", not "for MSA and
         the MASC dataset") and where ``list_ok`` says the list is of benchmarks (given the end

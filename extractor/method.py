@@ -73,11 +73,14 @@ LEAD = regex.compile(
     r"|(?:family|class|suite|series|collection)\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s*,\s*)?\s*")
 WORDS = regex.compile(r"\w+")
 LAST_WORD = regex.compile(r"(\w+)\W*\Z")
-# A naming verb later in the clause of a presenting cue.
+# The end of a sentence right after a name: "a method called Prune and Merge."
 FULL_STOP = regex.compile(r"\.(?:\s|\Z)")
+# An article right after a presenting cue: "we propose a ...", a description rather than a name.
 ARTICLE_NEXT = regex.compile(r"\s*(?:an?|the)\s")
+# A naming verb later in the clause of a presenting cue: "..., named LPCVAE".
 NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p{Lu})")
-# What stands right before a task the contribution serves.
+# What stands right before a task the contribution serves (searched in PURPOSE_WINDOW characters).
+PURPOSE_WINDOW = 80
 PURPOSE_BEFORE = regex.compile(
     r"\b(?:for|to\s+(?:improve|enhance|boost|address|tackle|solve|support|enable|facilitate|accelerate|advance))"
     r"\s+(?:the\s+)?\Z")
@@ -528,7 +531,8 @@ def _purpose(text: str, p: Pair) -> bool:
     """A task the contribution serves, written plainly after "for" or "to improve": "fine-tuning
     for remote sensing change detection (RSCD)", "designed to enhance automatic speech recognition
     (ASR) performance" (a Title Case long form there may still be the contribution's name)."""
-    return p.long_start < p.start and p.long.islower() and PURPOSE_BEFORE.search(text, 0, p.long_start) is not None
+    return (p.long_start < p.start and p.long.islower()
+            and PURPOSE_BEFORE.search(text, max(0, p.long_start - PURPOSE_WINDOW), p.long_start) is not None)
 
 
 def _written_plain(name: str, abstract: str) -> bool:
