@@ -249,8 +249,10 @@ class GainExtractor:
             si = _sentence(sents, f.start)
             lo, hi = spans.get(si, (f.start, f.end))
             spans[si] = (min(lo, f.start), max(hi, f.end))
+        bench_ends = {b1 for _, b1, _ in benchmarks}
         phrases = {
-            si: self._phrases(text, original, max(sents[si][0], lo - CONTEXT_BEFORE), min(sents[si][1], hi + CONTEXT_AFTER))
+            si: self._phrases(text, original, max(sents[si][0], lo - CONTEXT_BEFORE), min(sents[si][1], hi + CONTEXT_AFTER),
+                              bench_ends)
             for si, (lo, hi) in spans.items()
         }
         nexts = [*found[1:], None]
@@ -446,9 +448,10 @@ class GainExtractor:
             pattern=f"{KIND}.{f.rule_id}",
         )
 
-    def _phrases(self, text: str, original: str, s_start: int, s_end: int) -> list[_Phrase]:
+    def _phrases(self, text: str, original: str, s_start: int, s_end: int, bench_ends: set[int]) -> list[_Phrase]:
         """Every baseline/metric phrase the context rules find in this stretch of one sentence
-        (matched in ``text``, quoted from ``original``)."""
+        (matched in ``text``, quoted from ``original``). A measure that ends in a benchmark's name
+        names where the gain is, not what improved ("GSM8K: +3.1%"): the gain's benchmark says that."""
         out = []
         low = text[s_start:s_end].lower()
         for what, rules in self.context.items():
@@ -456,6 +459,8 @@ class GainExtractor:
                 if c.rule.needs and not any(w in low for w in c.rule.needs):
                     continue
                 for m in c.rx.finditer(text, s_start, s_end):
+                    if what == "metric" and m.end(what) in bench_ends:
+                        continue
                     value = _clean(original[m.start(what) : m.end(what)], strip_article=what == "metric")
                     if value:
                         kind = "baseline" if what == "metric" and _names_baseline(value) else what
