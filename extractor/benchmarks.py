@@ -429,7 +429,9 @@ class BenchmarkExtractor:
                 after = INTRODUCED_AFTER.match(text, end)
                 if after is not None and INTRODUCED_BY.search(text, max(0, at - 16), at):
                     kind = self.appositive_kind.match(text, after.end())
-                    if kind is not None and kind.group("kind").lower() in self.method_nouns:
+                    # "a comprehensive benchmark framework": a framework that is a benchmark
+                    if kind is not None and kind.group("kind").lower() in self.method_nouns \
+                            and _word_before(text, kind.start("kind")).lower() not in self.data_nouns:
                         out.add(name)
                         break
                 at = text.find(name, end)
@@ -493,6 +495,11 @@ class BenchmarkExtractor:
         # list after "benchmarks such as", "called X"), but often a title-cased description
         # otherwise ("Long-Horizon Agentic tasks", "a parallelizable Android environment").
         return plain_ok or before.endswith((" the", " The"))
+
+
+def _word_before(text: str, at: int) -> str:
+    words = text[max(0, at - 40) : at].split()
+    return words[-1] if words else ""
 
 
 def _occurrences(haystack: str, needle: str, memo: dict[str, list[int]]) -> list[int]:
