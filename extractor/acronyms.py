@@ -336,7 +336,8 @@ def _digit_as_word(short: str, long: str) -> bool:
 def _core_forms(short: str, silent_initials: frozenset[str]) -> list[str]:
     """What the long form may spell when the whole short form does not match: the short form without
     a plural "s" ("PPIs"), without a version suffix ("REViT-v2": the words spell REViT) or without
-    a lowercase initial that names a variable, not a word ("kNN" ← "nearest-neighbour")."""
+    a lowercase initial that names a variable, not a word ("kNN" ← "nearest-neighbour"), or with
+    the X of "ex-" spelled out ("XAI" ← "Explainable AI")."""
     out = []
     if len(short) >= 3 and short[-1] == "s" and short[-2].isupper():
         # A plural ("PPIs"): its "s" ends the last word rather than starting one, and right-to-left
@@ -347,6 +348,8 @@ def _core_forms(short: str, silent_initials: frozenset[str]) -> list[str]:
         out.append(core)
     if short[0] in silent_initials and len(short) >= 3 and short[1:3].isupper():
         out.append(short[1:])
+    if short[0] == "X" and short[1:2].isupper() and short.isalpha():
+        out.append("Ex" + short[1:])  # an X for "ex-": "Explainable AI (XAI)", "eXtreme Gradient Boosting"
     return out
 
 
@@ -430,7 +433,7 @@ class AcronymExtractor:
         self.cues = [(r, compile_rule_regex(r.regex, r, KIND)) for r in rules if r.regex]
         lead = [w for r in rules for w in r.lead_words]
         self.lead = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in sorted(lead, key=len, reverse=True))
-                                  + r")\s+") if lead else None
+                                  + r"),?\s+") if lead else None  # "(briefly, NatureLM)"
         self.not_short = {w.lower() for r in rules for w in r.not_short}
         self.not_lowercase_short = {w.lower() for r in rules for w in r.not_lowercase_short}
         self.silent_initials = frozenset(w for r in rules for w in r.silent_initials)
