@@ -82,7 +82,7 @@ NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p
 # What stands right before a task the contribution serves (searched in PURPOSE_WINDOW characters).
 PURPOSE_WINDOW = 80
 PURPOSE_BEFORE = regex.compile(
-    r"\b(?:for|to\s+(?:improve|enhance|boost|address|tackle|solve|support|enable|facilitate|accelerate|advance))"
+    r"\b(?:for|to\s+(?!be\b)\p{Ll}+)"
     r"\s+(?:the\s+)?\Z")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 # A plain capitalised name right after the kind of thing it is, set off by what follows: "the largest
@@ -101,7 +101,9 @@ YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 # ...or its version, where the name ends its phrase: "we introduce EfficientZero V2, a framework".
 VERSION_AFTER = regex.compile(r" (?:[Vv]\d+(?:\.\d+)?|\d(?:\.\d)?)(?=\s?[:,;)]|\.\s|\s+(?:is|provides|achieves|outperforms)\b)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
-NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$)")
+NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$|:\s+\p{Lu})")
+# A citation right after a name: the name is prior work ("TRACT (Berthelot et al., 2023)", "MAE [12]").
+CITED = regex.compile(r"\s*(?:\(\s*\p{Lu}[\w\-]+(?:\s+(?:et\s+al\.?|and|&)(?:\s+\p{Lu}[\w\-]+)?)?,?\s*(?:19|20)\d\d[a-z]?\s*\)|\[\d+(?:\s*[,–-]\s*\d+)*\])")
 # An indefinite noun phrase still open before a word: "a novel ", "an efficient ".
 INDEFINITE = regex.compile(r"\b(?:an?|one)\s+(?:[a-z][\w\-]*\s+){0,3}\Z")
 # A word that continues a noun phrase (lowercase, not a function word or a clause opener).
@@ -441,6 +443,8 @@ class MethodExtractor:
         out = []
         last_end = at
         for first, stop, item in found:
+            if CITED.match(text, stop):
+                continue
             # A later name is coordinated with the first ("a Graph (G) ..., and a Field (F)"), not
             # inside a clause that describes it ("VIBR (...), a method that reduces OOD (...)").
             if out and (not COORDINATED.search(text, last_end, first)
