@@ -190,6 +190,10 @@ TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
 # Names of things that are not benchmarks, by their shape: a model with its parameter count
 # ("Gemma2-2B", "Llama-3-8B-Instruct"; not "M": datasets count samples in millions, "CXR-1M") and
 # an acronym's plural, a class of models ("GNNs", "GENs").
+# A release number ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
+VERSION_END = regex.compile(r"(\s|[\s-]?v)\d+(?:\.\d+)+$")
+VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?![\w.]|\.\d)")
+SLASH_VERSION = regex.compile(r"\s*/\s*(?P<v>\d+(?:\.\d+)+)(?![\w.])")
 MODEL_WITH_SIZE = regex.compile(r"(?<![^\s_-])\d+(?:\.\d+)?B(?![^\s_-])")
 ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")
 
@@ -269,6 +273,10 @@ class BenchmarkExtractor:
         words = sorted({w for c in cue_rules for w in c.variant_words}, key=len, reverse=True)
         variants = [*map(regex.escape, words), SUCCESSOR]
         self.space_variant = regex.compile(r"\s(?:" + "|".join(variants) + r")(?![\w-])")
+        # "SWE-Bench Verified and Lite": a second variant word coordinated with the first
+        self.coordinated_variant = regex.compile(
+            r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*/\s*)(?P<word>" + "|".join(map(regex.escape, words)) + r")(?![\w-])"
+        ) if words else None
         prefixes = sorted({w for c in cue_rules for w in c.variant_prefixes}, key=len, reverse=True)
         self.prefix_variant = regex.compile(
             r"(?<![\w-])(?:" + "|".join(map(regex.escape, prefixes)) + r")[-\s]$") if prefixes else None
@@ -339,6 +347,8 @@ class BenchmarkExtractor:
                 if cue is None:
                     continue
             hits.append(_Hit(rule, rule.name, span.start_char, span.end_char, f"{KIND}.{rule.id}", span.text, cue))
+        hits = [self._release(text, h) for h in hits]
+        hits += [v for h in hits for v in self._coordinated_variants(text, h)]
         known_spans = [(h.start, h.end) for h in hits]
         # names found so far, known or discovered: a list goes on past a discovered name
         # ("on HM-EQA, MT-HM3D, and OpenEQA")
@@ -392,6 +402,50 @@ class BenchmarkExtractor:
                     anchors.append((start, end))
         return hits
 
+
+    def _release(self, text: str, hit: _Hit) -> _Hit:
+        """A release number after a name, where the gazetteer has that release ("CATH 4.2", which the
+        tokenizer may leave glued to what follows: "4.2/4.3")."""
+        m = VERSION_AFTER.match(text, hit.end)
+        if hit.rule is None or m is None:
+            return hit
+        known = self.canonical.get(text[hit.start : m.end()].lower())
+        if known is None:
+            return hit
+        return _Hit(known, known.name, hit.start, m.end(), hit.pattern, text[hit.start : m.end()], hit.cue)
+
+    def _coordinated_variants(self, text: str, hit: _Hit) -> list[_Hit]:
+        """Variant words coordinated after a mention that ends in one ("SWE-Bench Verified and
+        Lite"): each names that variant of the same benchmark, the gazetteer's entry if it has one."""
+        version = VERSION_END.search(text, hit.start, hit.end)
+        if version is not None and version.end() == hit.end:
+            # "CATH 4.2/4.3": another release, named only if the gazetteer knows it
+            base, out, end = text[hit.start : version.start()], [], hit.end
+            while (m := SLASH_VERSION.match(text, end)) is not None:
+                known = self.canonical.get(f"{base}{version.group(1)}{m.group('v')}".lower())
+                if known is None:
+                    break
+                out.append(_Hit(known, known.name, m.start("v"), m.end(), hit.pattern, m.group("v"),
+                                f"coordinated with '{hit.text}'"))
+                end = m.end()
+            return out
+        if self.coordinated_variant is None:
+            return []
+        last = self.space_variant.search(text, hit.start, hit.end)
+        if last is None or last.end() != hit.end:
+            return []
+        base, end, out = text[hit.start : last.start()], hit.end, []
+        parent = hit.variant_of or (self.canonical.get(hit.rule.parent.lower()) if hit.rule and hit.rule.parent else None)
+        while (m := self.coordinated_variant.match(text, end)) is not None:
+            name = f"{base} {m.group('word')}"
+            known = self.canonical.get(name.lower())
+            cue = f"coordinated with '{hit.text}'"
+            if known is not None:
+                out.append(_Hit(known, known.name, m.start("word"), m.end(), hit.pattern, m.group("word"), cue))
+            elif parent is not None:
+                out.append(_Hit(None, name, m.start("word"), m.end(), hit.pattern, m.group("word"), cue, variant_of=parent))
+            end = m.end()
+        return out
 
     @staticmethod
     def _matches(rule: CueRule, rx, text: str, known: list[tuple[int, int]], windows, n_known: int, list_ok):
