@@ -59,7 +59,9 @@ BRACKET_PENALTY = 8
 COORDINATION = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*")
 LIST_GAP = regex.compile(rf"(?:{COORDINATION.pattern})(?:by\s+)?")
 # A measure of the model the work starts from: "the prediction accuracy of the original model".
-OF_BASELINE = regex.compile(r"(?:the\s+)?(?P<what>\S.*?)\s+of\s+(?P<owner>(?:the|its|our)\s+(?:original|base|vanilla|underlying|backbone|unmodified|initial)\s+\S+)")
+OF_BASELINE = regex.compile(r"(?:the\s+)?(?P<what>\S.*?)\s+of\s+(?P<owner>(?:the|its|our|their)\s+(?:(?:original|base|vanilla|underlying|backbone|unmodified|initial)\s+\S+|(?:[\w-]+\s+)?counterparts?))")
+# A "baseline" that is a measure of the thing compared: "match the performance of diffusion VLAs".
+MEASURE_OF = regex.compile(r"(?:the\s+)?(?P<what>performance|accuracy|quality|efficiency|speed|results?|scores?)\s+of\s+(?P<owner>\S.*)")
 BASELINE_WORD = regex.compile(r"(?i)\bbaselines?\b")
 # A parameter count in a name: "Llama-3-8B-Instruct", "Qwen2.5-7B", "BERT 340M".
 MODEL_SIZE = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM](?!\w)")
@@ -426,6 +428,10 @@ class GainExtractor:
         if owned is not None:
             # "surpasses Alpaca's tool utilization performance by 26 pts": Alpaca is compared, on that measure
             baseline, metric = owned.group("owner"), owned.group("what")
+        owned = MEASURE_OF.fullmatch(baseline) if baseline else None
+        if owned is not None:
+            # "match the performance of diffusion VLAs, while reducing training time by 5x"
+            baseline, metric = owned.group("owner"), metric or owned.group("what")
         owned = OF_BASELINE.fullmatch(metric) if metric and baseline is None else None
         if owned is not None:
             # "improved the prediction accuracy of the original model by 2.97%"
