@@ -144,6 +144,8 @@ class UrlExtractor:
                     continue
                 if tlds and not self._tld_ok(host, tlds):
                     continue
+                if tlds and link == host and host.count(".") == 1 and not host.islower() and not host.isupper():
+                    continue  # a site named as a brand, not linked: "papers from arXiv.org", "Amazon.com reviews"
                 if any(s < end and start < e for s, e in taken):
                     continue
                 taken.append((start, end))
