@@ -321,7 +321,7 @@ class MethodExtractor:
                 if all(n is not None and any(map(_coined, n[0].split())) for n in both):
                     return [(*n, cue) for n in both]
                 return []
-            if named and named[0] != name and " " not in name and _coined(name):
+            if named and named[0] != name and " " not in name and (_coined(name) or "-" in name):
                 # "SpeedUpNet: ..." with "SpeedUpNet (SUN)" in the abstract: one coined name in two
                 # spellings, both names of the contribution (a phrase's initials replace the phrase)
                 return [(name, "title", s0, None, cue), (*named, cue)]
