@@ -41,8 +41,8 @@ COINED = regex.compile(r"(?<![\w\-])" + COINED_WORD)
 # "TD3-AWR (model-free) and MoBRAC (model-based)".
 COORDINATED_COINED = regex.compile(
     r"(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>" + COINED_WORD + r")(?=\s*[,.;:(]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
-# A parameter count at the end of a name: "-7B", "-1.5b", " 70B".
-MODEL_SIZE = regex.compile(r"[-_ ]\d+(?:\.\d+)?[bmk]$")
+# A parameter count or a size word at the end of a name: "-7B", "-1.5b", " 70B", "-XL", "-Small".
+MODEL_SIZE = regex.compile(r"[-_ ](?:\d+(?:\.\d+)?[bmk]|xs|s|m|l|xl|xxl|b|h|ti|tiny|small|base|large|huge|mini|nano)$")
 # A plural last word ("models", not "loss"): a class of things.
 PLURAL_END = regex.compile(r"\p{L}[^s\W]s$")
 TITLE_PHRASE = regex.compile(
@@ -102,6 +102,8 @@ YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 VERSION_AFTER = regex.compile(r" (?:[Vv]\d+(?:\.\d+)?|\d(?:\.\d)?)(?=\s?[:,;)]|\.\s|\s+(?:is|provides|achieves|outperforms)\b)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
 NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$|:\s+\p{Lu})")
+# A capitalised name in quotes, set off by what follows: “Coop-Diffusion”, an algorithm ...
+QUOTED_NAME = regex.compile(r"[\"“‘]([A-Z][\w\-+.]*(?:\s[\w\-+.]+){0,4})[\"”’](?=\s*(?:,|\(|$)|\s+(?:that|which|to|for|as)\b)")
 # A citation right after a name: the name is prior work ("TRACT (Berthelot et al., 2023)", "MAE [12]").
 CITED = regex.compile(r"\s*(?:\(\s*\p{Lu}[\w\-]+(?:\s+(?:et\s+al\.?|and|&)(?:\s+\p{Lu}[\w\-]+)?)?,?\s*(?:19|20)\d\d[a-z]?\s*\)|\[\d+(?:\s*[,–-]\s*\d+)*\])")
 # An indefinite noun phrase still open before a word: "a novel ", "an efficient ".
@@ -459,6 +461,9 @@ class MethodExtractor:
     def _title_phrase(self, text: str, at: int, end: int) -> tuple[str, int, int] | None:
         lead = LEAD.match(text[at:end])
         start = at + (lead.end() if lead else 0)
+        quoted = QUOTED_NAME.match(text, start, end)
+        if quoted is not None and quoted.group(1).lower() not in self.not_names:
+            return quoted.group(1), quoted.start(1), quoted.end(1)  # we introduce “Coop-Diffusion”, an algorithm
         tm = TITLE_PHRASE.match(text, start, end)
         after = text[tm.end():tm.end() + 12] if tm else ""
         if tm is None:
