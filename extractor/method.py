@@ -372,6 +372,10 @@ class MethodExtractor:
                         # models (TSFM) have gained prominence": a class of models the paper studies
                         # (a lower-case singular is still often its own: "selection via proxy (SVP)")
                         return None
+                    if field == "abstract" and p.long_start == 0 and p.long[1:] == p.long[1:].lower() != name[1:]:
+                        # "In-Context Learning as ...: ..." over an abstract that opens "In-context
+                        # learning (ICL) ...": the topic the paper studies, not a name it gives
+                        return None
                     return p.short, field, p.start, p.long
         if " " not in name:
             return (name, "title", s0, None) if accept != "coined" or _coined(name) else None
