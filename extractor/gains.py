@@ -467,10 +467,17 @@ class GainExtractor:
                 for m in c.rx.finditer(text, s_start, s_end):
                     if what == "metric" and m.end(what) in bench_ends:
                         continue
-                    value = _clean(original[m.start(what) : m.end(what)], strip_article=what == "metric")
+                    s0, e0 = m.span(what)
+                    raw = original[s0:e0]
+                    if raw.count("(") > raw.count(")"):
+                        # an aside opens inside it: "data selection runtime (i.e., ...", "(best at ..."
+                        e0 = s0 + len(raw[: raw.rfind("(")].rstrip(" ,;:"))
+                    value = _clean(original[s0:e0], strip_article=what == "metric")
+                    if value and value.count(")") > value.count("("):
+                        continue  # across a bracket's close: "Philosophy) and estimated gains"
                     if value:
                         kind = "baseline" if what == "metric" and _names_baseline(value) else what
-                        out.append(_Phrase(kind, m.start(what), m.end(what), value, c.rule.penalty, m.start()))
+                        out.append(_Phrase(kind, s0, e0, value, c.rule.penalty, m.start()))
         return out
 
 
