@@ -172,17 +172,30 @@ def whole_word(word: str, suffix: str = "") -> str:
 MACRO = regex.compile(r"<<([A-Z][A-Z0-9_]*)>>")
 
 
+# Macros defined once per pattern and called where used ("(?&M_STOP)") instead of pasted: a long
+# macro pasted dozens of times (STOP, ~700 characters, sits inside every phrase word) made compiling
+# the gains rules most of the start-up. Only for macros used inside lookarounds, where a call and a
+# copy match alike (a lookaround never backtracks into what it matched).
+CALLED_MACROS = frozenset({"STOP"})
+
+
 def expand_macros(pattern: str, macros: dict[str, str], rule_id: str) -> str:
     """Substitute ``<<NAME>>`` with the macro's regex (as a non-capturing group); macros may nest."""
+    called: set[str] = set()
 
     def sub(m: regex.Match) -> str:
-        if m.group(1) not in macros:
-            raise ValueError(f"rule '{rule_id}': unknown macro <<{m.group(1)}>>")
-        return f"(?:{macros[m.group(1)]})"
+        name = m.group(1)
+        if name not in macros:
+            raise ValueError(f"rule '{rule_id}': unknown macro <<{name}>>")
+        if name in CALLED_MACROS:
+            called.add(name)
+            return f"(?&M_{name})"
+        return f"(?:{macros[name]})"
 
     for _ in range(20):
         if not MACRO.search(pattern):
-            return pattern
+            defined = "".join(f"(?(DEFINE)(?P<M_{n}>{expand_macros(macros[n], macros, rule_id)}))" for n in sorted(called))
+            return pattern + defined
         pattern = MACRO.sub(sub, pattern)
     raise ValueError(f"rule '{rule_id}': macros nest more than 20 deep (a macro that uses itself?)")
 
