@@ -183,6 +183,10 @@ LIST_TAIL = regex.compile(r"(?:(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)(?:the\s)?
 # An edition named by its year right after the name: "ISIC 2017", "AIME ’24" (not a count of
 # something: "MS MARCO 2000 queries", "2048 tokens").
 EDITION = regex.compile(r"\s?(?:['’]\d\d|(?:19|20)\d\d)(?![\w'’])(?!\s+\p{Ll}+s\b)")
+# A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
+VERSION_END = regex.compile(r"(\s|[\s-]?v)\d+(?:\.\d+)+$")
+VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?![\w.]|\.\d)")
+SLASH_VERSION = regex.compile(r"\s*/\s*(?P<v>\d+(?:\.\d+)+)(?![\w.])")
 
 
 # A capitalised word (a footnote mark may be glued on: "Sim.111Please").
@@ -190,10 +194,6 @@ TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
 # Names of things that are not benchmarks, by their shape: a model with its parameter count
 # ("Gemma2-2B", "Llama-3-8B-Instruct"; not "M": datasets count samples in millions, "CXR-1M") and
 # an acronym's plural, a class of models ("GNNs", "GENs").
-# A release number ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
-VERSION_END = regex.compile(r"(\s|[\s-]?v)\d+(?:\.\d+)+$")
-VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?![\w.]|\.\d)")
-SLASH_VERSION = regex.compile(r"\s*/\s*(?P<v>\d+(?:\.\d+)+)(?![\w.])")
 MODEL_WITH_SIZE = regex.compile(r"(?<![^\s_-])\d+(?:\.\d+)?B(?![^\s_-])")
 ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")
 
@@ -415,20 +415,12 @@ class BenchmarkExtractor:
         return _Hit(known, known.name, hit.start, m.end(), hit.pattern, text[hit.start : m.end()], hit.cue)
 
     def _coordinated_variants(self, text: str, hit: _Hit) -> list[_Hit]:
-        """Variant words coordinated after a mention that ends in one ("SWE-Bench Verified and
-        Lite"): each names that variant of the same benchmark, the gazetteer's entry if it has one."""
+        """Releases or variant words coordinated after a mention that ends in one ("CATH 4.2/4.3",
+        "SWE-Bench Verified and Lite"): each names that release or variant of the same benchmark,
+        the gazetteer's entry if it has one (a release only then)."""
         version = VERSION_END.search(text, hit.start, hit.end)
         if version is not None and version.end() == hit.end:
-            # "CATH 4.2/4.3": another release, named only if the gazetteer knows it
-            base, out, end = text[hit.start : version.start()], [], hit.end
-            while (m := SLASH_VERSION.match(text, end)) is not None:
-                known = self.canonical.get(f"{base}{version.group(1)}{m.group('v')}".lower())
-                if known is None:
-                    break
-                out.append(_Hit(known, known.name, m.start("v"), m.end(), hit.pattern, m.group("v"),
-                                f"coordinated with '{hit.text}'"))
-                end = m.end()
-            return out
+            return self._slash_releases(text, hit, version)
         if self.coordinated_variant is None:
             return []
         last = self.space_variant.search(text, hit.start, hit.end)
@@ -444,6 +436,18 @@ class BenchmarkExtractor:
                 out.append(_Hit(known, known.name, m.start("word"), m.end(), hit.pattern, m.group("word"), cue))
             elif parent is not None:
                 out.append(_Hit(None, name, m.start("word"), m.end(), hit.pattern, m.group("word"), cue, variant_of=parent))
+            end = m.end()
+        return out
+
+    def _slash_releases(self, text: str, hit: _Hit, version: regex.Match) -> list[_Hit]:
+        """"CATH 4.2/4.3": each release after a slash, named only if the gazetteer knows it."""
+        base, out, end = text[hit.start : version.start()], [], hit.end
+        while (m := SLASH_VERSION.match(text, end)) is not None:
+            known = self.canonical.get(f"{base}{version.group(1)}{m.group('v')}".lower())
+            if known is None:
+                break
+            out.append(_Hit(known, known.name, m.start("v"), m.end(), hit.pattern, m.group("v"),
+                            f"coordinated with '{hit.text}'"))
             end = m.end()
         return out
 

@@ -241,6 +241,13 @@ class MethodExtractor:
         texts = {"title": title, "abstract": abstract}
         lowered = {"title": title.lower(), "abstract": abstract.lower()}
         defined = acronyms.get("abstract", [])
+        # the defined terms each field writes as a task the contribution serves, found once per paper
+        served: dict[str, frozenset[int]] = {}
+
+        def serving(field: str) -> frozenset[int]:
+            if field not in served:
+                served[field] = frozenset(id(p) for p in defined if _purpose(texts[field], p))
+            return served[field]
 
         def add(name: str, field: str, s0: int, long_form: str | None, pattern: str, cue: str | None) -> None:
             name = GLUED_LINK.sub("", name) or name
@@ -279,7 +286,7 @@ class MethodExtractor:
                 if rule.sentence_needs and not self._presents(rule.sentence_needs, text, m.start()):
                     continue
                 if rule.follow:
-                    for name, f, s0, lf in self._after_cue(text, m.end(), defined):
+                    for name, f, s0, lf in self._after_cue(text, m.end(), defined, serving(field)):
                         add(name, f, s0, lf, pid, m.group(0).strip())
                     continue
                 for name, f, s0, lf, cue in self._named(rule, m, text, acronyms, abstract):
@@ -424,7 +431,9 @@ class MethodExtractor:
         starts = [m.end() for m in SENTENCE_END.finditer(text, max(0, at - 300), at)]
         return text[starts[-1] if starts else max(0, at - 300):at]
 
-    def _after_cue(self, text: str, at: int, defined: list[Pair]):
+    def _after_cue(self, text: str, at: int, defined: list[Pair], serving: frozenset[int]):
+        """Names the paper gives its contribution after a presenting cue; ``serving``: the ids of the
+        defined pairs that name a task the contribution serves (``_purpose``), not the contribution."""
         end_m = SENTENCE_END.search(text, at)
         end = min(end_m.start() if end_m else len(text), at + 220)
         if ARTICLE_NEXT.match(text, at) and NAMING_VERB.search(text, at, end) is not None:
@@ -437,8 +446,8 @@ class MethodExtractor:
         found = [(min(p.start, p.long_start), max(p.end, p.long_end), _as_item(p))
                  for p in defined if at <= min(p.start, p.long_start) < end
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
-                 and not self._modifier(text, max(p.end, p.long_end)) and not _purpose(text, p)]
-        coined = self._first_coined(text, at, end, defined)
+                 and not self._modifier(text, max(p.end, p.long_end)) and id(p) not in serving]
+        coined = self._first_coined(text, at, end, defined, serving)
         extras = [coined, self._title_phrase(text, at, end)]
         if coined is not None:  # "we introduce DiT-Air and DiT-Air-Lite"
             extras += [(w, w0, w0 + len(w)) for w, w0 in self._coordinated(text, coined[2], end)]
@@ -488,12 +497,13 @@ class MethodExtractor:
             return tm.group(0), tm.start(), tm.end()
         return None
 
-    def _first_coined(self, text: str, at: int, end: int, defined: list[Pair]) -> tuple[str, int, int] | None:
+    def _first_coined(self, text: str, at: int, end: int, defined: list[Pair],
+                      serving: frozenset[int]) -> tuple[str, int, int] | None:
         # A word the abstract defined or used before the cue names the setting, the task or prior
         # work ("existing AS2 datasets ... we build a new AS2 dataset"), not the contribution.
         earlier = {p.short for p in defined if p.start < at}
         earlier |= {w[:-1] for w in earlier if w.endswith("s") and w[:-1].isupper()}  # "LMs" defined, "LM agents" later
-        earlier |= {p.short for p in defined if _purpose(text, p)}  # a task the contribution serves
+        earlier |= {p.short for p in defined if id(p) in serving}  # a task the contribution serves
         lead = LEAD.match(text[at:end])
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
@@ -541,9 +551,10 @@ class MethodExtractor:
 
 
 def _purpose(text: str, p: Pair) -> bool:
-    """A task the contribution serves, written plainly after "for" or "to improve": "fine-tuning
-    for remote sensing change detection (RSCD)", "designed to enhance automatic speech recognition
-    (ASR) performance" (a Title Case long form there may still be the contribution's name)."""
+    """A task the contribution serves or acts on, written plainly after "for" or "to <verb>":
+    "fine-tuning for remote sensing change detection (RSCD)", "designed to enhance automatic speech
+    recognition (ASR) performance", "a framework to interpret federated learning (FL)" (a Title Case
+    long form there may still be the contribution's name)."""
     return (p.long_start < p.start and p.long.islower()
             and PURPOSE_BEFORE.search(text, max(0, p.long_start - PURPOSE_WINDOW), p.long_start) is not None)
 
