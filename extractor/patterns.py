@@ -23,6 +23,8 @@ from typing import Annotated, Any
 import regex
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from . import regex_cache
+
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "patterns"
 ENV_VAR = "PAPER_EXTRACTOR_PATTERNS"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.+-]*$")
@@ -146,7 +148,7 @@ def compile_rule_regex(pattern: str, rule: PatternRule, kind: str, flags: int = 
     Rules from user folders run under the time limit. Bundled rules do not: the limit costs ~2 µs
     per call in the ``regex`` module, and their worst cases are covered by the hostile-input tests.
     """
-    rx = regex.compile(pattern, flags | regex.VERBOSE)
+    rx = regex_cache.compile(pattern, flags | regex.VERBOSE)
     return rx if rule.bundled else TimedRegex(rx, f"{kind}.{rule.id}", REGEX_TIMEOUT)
 
 
@@ -202,7 +204,7 @@ def expand_macros(pattern: str, macros: dict[str, str], rule_id: str) -> str:
 
 def _compiles(value: str) -> str:
     try:
-        regex.compile(value, regex.VERBOSE)
+        regex_cache.compile(value, regex.VERBOSE)
     except regex.error as exc:  # type: ignore[attr-defined]
         raise ValueError(str(exc)) from None
     return value
@@ -322,6 +324,7 @@ def load_patterns(
     problems: list[str] = []
     result = PatternSet()
     digest = hashlib.sha256()
+    position: dict[tuple[str, str], int] = {}  # where each (kind, id) sits in result.rules[kind]
     for d in dirs:
         d = Path(d)
         if not d.is_dir():
@@ -347,14 +350,14 @@ def load_patterns(
                     continue
                 layer_ids[key] = lr
                 existing = result.rules.setdefault(lr.kind, [])
-                for i, old in enumerate(existing):
-                    if old.rule.id == lr.rule.id:
-                        existing[i] = lr
-                        result.notices.append(
-                            f"{path}:{lr.line}: rule '{lr.pattern_id}' overrides {old.path}:{old.line}"
-                        )
-                        break
+                if key in position:
+                    old = existing[position[key]]
+                    existing[position[key]] = lr
+                    result.notices.append(
+                        f"{path}:{lr.line}: rule '{lr.pattern_id}' overrides {old.path}:{old.line}"
+                    )
                 else:
+                    position[key] = len(existing)
                     existing.append(lr)
     if problems:
         raise PatternError(problems)

@@ -16,7 +16,7 @@ import regex
 import spacy
 from spacy.attrs import IS_PUNCT, LOWER
 
-from . import __version__, acronyms, benchmarks, gains, method, urls
+from . import __version__, acronyms, benchmarks, gains, method, regex_cache, urls
 from .patterns import PatternError, PatternSet, load_patterns, pattern_dirs
 from .readers import Paper, paper_id
 from .record import Record, Source
@@ -61,9 +61,11 @@ class Pipeline:
         """The pipeline for loaded patterns; a rule that validates alone but not with the others
         (an unknown macro, say) is a PatternError like any other pattern-file problem."""
         try:
-            return cls(patterns)
+            pipeline = cls(patterns)
         except (ValueError, regex.error) as exc:
             raise PatternError([f"building the pipeline: {exc}"]) from None
+        regex_cache.save()
+        return pipeline
 
     @classmethod
     def load(cls, extra_dirs: Sequence[str | os.PathLike] = ()) -> Pipeline:

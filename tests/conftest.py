@@ -1,8 +1,19 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The compiled-regex cache goes to a directory of this session's own (inherited by the CLI runs
+# the tests start): the suite writes nothing under $HOME, and one cold start warms the rest.
+if "PAPER_EXTRACTOR_CACHE" not in os.environ:
+    _cache = tempfile.mkdtemp(prefix="paper-extractor-cache-")
+    os.environ["PAPER_EXTRACTOR_CACHE"] = _cache
+    atexit.register(shutil.rmtree, _cache, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

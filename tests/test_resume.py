@@ -36,8 +36,9 @@ def corpus_and_reference(folder, n: int) -> tuple:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """Large enough that a run with two workers is still going when the signal arrives."""
-    return corpus_and_reference(tmp_path_factory.mktemp("resume"), 6000)
+    """Large enough that a run with two workers is still going when the signal arrives, even when
+    the test process is slowed by a busy machine (6,000 papers once finished first)."""
+    return corpus_and_reference(tmp_path_factory.mktemp("resume"), 10000)
 
 
 @pytest.fixture(scope="module")
