@@ -65,6 +65,9 @@ STOP = frozenset("a an the of for and or in on to with via by from at as into us
 GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
 TRIM = "~\"'“”`’,;: "
 DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
+# A short form's leading digit spelled out in its long form, at a word start and followed by the next word.
+NUMBER_WORD_RE = {d: regex.compile(rf"(?i)(?<![\w-]){w}[\s-]+(?=\w)") for d, w in zip(
+    "123456789", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))}
 WORD_CHARS = regex.compile(r"\p{L}+")
 ALNUM_RUN = regex.compile(r"[^\W_]+")
 # "D3P": a digit 2-9 between a capital and a letter ("A3C" yes; "T5-11B", "SOD2" no), or after a
@@ -369,10 +372,30 @@ def best_long_form(short: str, candidate: str, max_words: int, silent_initials: 
         span = _anchored_long_form(form, candidate, max_words, detached)
         if span is not None:
             return span
+    span = _spelled_number_long_form(short, candidate, detached)
+    if span is not None:
+        return span
     st = sh_match(short, candidate)
     if st is None or len(WORD.findall(candidate, st)) > max_words:
         return None
     return _token_start(candidate, st, detached), len(candidate.rstrip())
+
+
+def _spelled_number_long_form(short: str, candidate: str, detached: frozenset[str]) -> tuple[int, int] | None:
+    """"three-dimensional (3D)", "two-stage detector (2SD)": a leading digit written as its number
+    word, the rest of the short form taken from the words after it with none skipped."""
+    spelled = NUMBER_WORD_RE.get(short[:1])
+    if spelled is None or not any(c.isalpha() for c in short[1:2]):
+        return None
+    number = None
+    for number in spelled.finditer(candidate):
+        pass
+    if number is None:
+        return None
+    pos = anchored_match(short[1:], candidate, number.end())
+    if pos is None or any(_skipped(candidate, pos, number.end())):
+        return None
+    return _token_start(candidate, number.start(), detached), len(candidate.rstrip())
 
 
 def _anchored_long_form(short: str, candidate: str, max_words: int,
