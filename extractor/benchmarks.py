@@ -179,6 +179,10 @@ PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
 # The rest of a list of names after one of them, up to a plural noun it ends in.
+# "metrics" as the head of the list, not a modifier ("the MOSES metrics suite")
+METRIC_NOUN = regex.compile(r"\s(?:metrics?)\b(?!\s+(?:suite|package|library|toolkit|tool|framework|benchmark|set|collection)s?\b)")
+PARENTHESISED = regex.compile(r"\([^()]{0,60}\)")
+LIST_WORDS = frozenset({"and", "or", "&", "the"})
 LIST_TAIL = regex.compile(r"(?:(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)(?:the\s)?[\w.+\-]+)*\s+(\p{Ll}+s)\b")
 # An edition named by its year right after the name: "ISIC 2017", "AIME ’24" (not a count of
 # something: "MS MARCO 2000 queries", "2048 tokens").
@@ -347,7 +351,7 @@ class BenchmarkExtractor:
                 if cue is None:
                     continue
             hits.append(_Hit(rule, rule.name, span.start_char, span.end_char, f"{KIND}.{rule.id}", span.text, cue))
-        hits = [self._release(text, h) for h in hits]
+        hits = [self._release(text, h) for h in hits if not _names_metrics(text, h.end)]
         hits += [v for h in hits for v in self._coordinated_variants(text, h)]
         known_spans = [(h.start, h.end) for h in hits]
         # names found so far, known or discovered: a list goes on past a discovered name
@@ -383,7 +387,8 @@ class BenchmarkExtractor:
                         continue
                     if cue_rule.shaped_only and not _name_shaped(name):
                         continue
-                    if name in defined and not any(w[:1].isupper() for w in defined[name].split()[1:]):
+                    long = defined.get(name) or defined.get(name + "s")  # "network interface cards (NICs)"
+                    if long is not None and not any(w[:1].isupper() for w in long.split()[1:]):
                         continue  # "multiple-choice question (MCQ) benchmark": an acronym for a kind of thing
                     blocking = taken
                     if cue_rule.may_contain_known:
@@ -553,6 +558,16 @@ class BenchmarkExtractor:
         # list after "benchmarks such as", "called X"), but often a title-cased description
         # otherwise ("Long-Horizon Agentic tasks", "a parallelizable Android environment").
         return plain_ok or before.endswith((" the", " The"))
+
+
+def _names_metrics(text: str, end: int) -> bool:
+    """A name in a list that ends in "metrics" names a measure, not data: "using Chest Radiograph
+    Expert (CheXpert) and Radiology Graph (RadGraph) metrics" (not "MMLU scores": scores on MMLU)."""
+    m = METRIC_NOUN.search(text, end, end + 120)
+    if m is None:
+        return False
+    gap = PARENTHESISED.sub(" ", text[end : m.start()]).replace(",", " ").replace(")", " ")
+    return all(w in LIST_WORDS or w[0].isupper() or w[0].isdigit() for w in gap.split())
 
 
 def _word_before(text: str, at: int) -> str:
