@@ -80,6 +80,9 @@ ARTICLE_NEXT = regex.compile(r"\s*(?:an?|the)\s")
 # A naming verb later in the clause of a presenting cue: "..., named LPCVAE".
 NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p{Lu})")
 # What stands right before a task the contribution serves (searched in PURPOSE_WINDOW characters).
+# A second coined word that ends the name, set off by an appositive, a bracket or a colon.
+SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
+PROPOSED = r"\bwe\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|call\s+(?:it|this|our\s+\w+)|term|dub)\s+(?:the\s+)?"
 PURPOSE_WINDOW = 80
 PURPOSE_BEFORE = regex.compile(
     r"\b(?:for|to\s+(?!be\b)\p{Ll}+)"
@@ -255,14 +258,20 @@ class MethodExtractor:
                 short = self._named_by_initials(name, abstract)
                 if short is not None:
                     name, long_form, field, s0 = short[0], name, "abstract", short[1]
-            key = name.lower()
+            key = name.lower().replace("-", " ")  # "Mini Diffuser: ..." and "Mini-Diffuser" are one name
             size = MODEL_SIZE.search(key)
-            if size is not None and key[:size.start()] in found:
+            if size is not None and key[:size.start()].rstrip() in found:
                 return  # "DianJin-R1-7B" once "DianJin-R1" is the name: a size of it, not another name
             if key in found and long_form and found[key].long_form is None:
                 found[key].long_form = long_form  # "... ICPI ..." first, "In-Context Policy Iteration" later
-            if not name or key in self.not_names or key in found \
-                    or (" " not in name and key.endswith(self.not_name_endings)):
+            if key in found and found[key].field == "title" and field == "abstract" \
+                    and found[key].name.lower() != name.lower():
+                # the abstract's spelling, which it uses throughout, over the title's
+                found[key] = Method(name=name, long_form=found[key].long_form or long_form, field=field, start=s0,
+                                    end=s0 + len(name), pattern=pattern, cue=cue)
+                return
+            if not name or name.lower() in self.not_names or key in found \
+                    or (" " not in name and name.lower().endswith(self.not_name_endings)):
                 return
             if long_form is None:
                 long_form = _long_form(name, acronyms)
@@ -398,7 +407,7 @@ class MethodExtractor:
         if accept == "echoed" and self._named_by_initials(name, abstract) is None \
                 and not _echoed(name, abstract, acronyms.get("abstract", [])):
             return None
-        if _written_plain(name, abstract):
+        if _written_plain(name, abstract) and not _proposed(name, abstract):
             return None  # "Tabular Data: ..." over "Tabular data represent ...": an ordinary phrase
         return name, "title", s0, None
 
@@ -448,6 +457,9 @@ class MethodExtractor:
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
                  and not self._modifier(text, max(p.end, p.long_end)) and id(p) not in serving]
         coined = self._first_coined(text, at, end, defined, serving)
+        if coined is not None and (two := SECOND_COINED.match(text, coined[2], end)) and _coined(two.group(1)) \
+                and two.group(1).lower() not in self.not_names:
+            coined = (text[coined[1]:two.end(1)], coined[1], two.end(1))  # "StepChain GraphRAG, a framework"
         extras = [coined, self._title_phrase(text, at, end)]
         if coined is not None:  # "we introduce DiT-Air and DiT-Air-Lite"
             extras += [(w, w0, w0 + len(w)) for w, w0 in self._coordinated(text, coined[2], end)]
@@ -565,6 +577,12 @@ def _written_plain(name: str, abstract: str) -> bool:
     plain = name[1:].lower()
     return plain != name[1:] and any(m.group(0)[1:] == plain
                                      for m in regex.finditer(whole_word(name), abstract, regex.IGNORECASE))
+
+
+def _proposed(name: str, abstract: str) -> bool:
+    """The abstract proposes the title's phrase by name, in lower case, set off as a name: "we
+    propose output scouting: an approach that ..." under "Output Scouting: Auditing ..."."""
+    return regex.search(PROPOSED + regex.escape(name) + r"(?=\s?[:(,—–])", abstract, regex.IGNORECASE) is not None
 
 
 def _echoed(name: str, abstract: str, defined: list[Pair]) -> bool:
