@@ -75,6 +75,8 @@ POSSESSIVE = regex.compile(r"(?P<owner>[^\s'’]+)['’]s\s+(?P<what>\S.*)")
 MATCH_WINDOW = 240
 # Where a construction may start: after a space or bracket, or at the number itself.
 CANDIDATE = regex.compile(r"(?<![^\s(\[])[^\s(\[]")
+# A sentence end with a footnote mark glued between it and the next sentence ("efficiency.111The").
+GLUED_FOOTNOTE = regex.compile(r"(?<=\p{Ll})\.\d{1,4}(?=\p{Lu})")
 CLAUSE_BREAK = regex.compile(r"[;:]|\.\s")
 
 
@@ -468,6 +470,9 @@ class GainExtractor:
                     if what == "metric" and m.end(what) in bench_ends:
                         continue
                     s0, e0 = m.span(what)
+                    glued = GLUED_FOOTNOTE.search(original, s0, e0)
+                    if glued is not None:
+                        e0 = glued.start()  # "in sampling efficiency.111The code ...": the sentence ended
                     raw = original[s0:e0]
                     if raw.count("(") > raw.count(")"):
                         # an aside opens inside it: "data selection runtime (i.e., ...", "(best at ..."
