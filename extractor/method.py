@@ -135,6 +135,8 @@ class Rule(PatternRule):
     not_names: list[str] = []
     # Endings of one-word compounds that describe rather than name ("LLM-powered", "GNN-based").
     not_name_endings: list[str] = []
+    # A word from this list joined to a number is a label, never a name: "Level-2 minibatching".
+    label_words: list[str] = []
     # Words that, right after a defined term or a coined word, make it a modifier of the
     # contribution rather than its name: "a neural network (NN) based model".
     modifier_words: list[str] = []
@@ -228,6 +230,9 @@ class MethodExtractor:
         self.rules = [(r, compile_rule_regex(r.regex, r, KIND)) for r in rules]
         self.not_names = {n.lower() for r in rules for n in r.not_names}
         self.not_name_endings = tuple(sorted({e.lower() for r in rules for e in r.not_name_endings}))
+        labels = sorted({w.lower() for r in rules for w in r.label_words})
+        self.label = regex.compile(r"(?i)(?:" + "|".join(map(regex.escape, labels)) + r")[-\s]?\d+(?:\.\d+)?") \
+            if labels else None
         self.phrase_words = {w.lower() for r in rules for w in r.phrase_words}
         survey = sorted({w.lower() for r in rules for w in r.survey_words})
         self.survey_words = regex.compile(
@@ -271,7 +276,8 @@ class MethodExtractor:
                                     end=s0 + len(name), pattern=pattern, cue=cue)
                 return
             if not name or name.lower() in self.not_names or key in found \
-                    or (" " not in name and name.lower().endswith(self.not_name_endings)):
+                    or (" " not in name and name.lower().endswith(self.not_name_endings)) \
+                    or (self.label is not None and self.label.fullmatch(name)):
                 return
             if long_form is None:
                 long_form = _long_form(name, acronyms)
