@@ -75,6 +75,9 @@ POSSESSIVE = regex.compile(r"(?P<owner>[^\s'’]+)['’]s\s+(?P<what>\S.*)")
 MATCH_WINDOW = 240
 # Where a construction may start: after a space or bracket, or at the number itself.
 CANDIDATE = regex.compile(r"(?<![^\s(\[])[^\s(\[]")
+SPEED_VERB = regex.compile(r"(?i)(?:speeds?|sped|speeding)\s+up\b|accelerat")
+# One capitalised token with a capital after lower-case letters: "LoopNest", "TabPFNv2", "LLaVA".
+SYSTEM_NAME = regex.compile(r"\p{Lu}[\w.+-]*\p{Ll}[\w.+-]*\p{Lu}[\w.+-]*|\p{Lu}+\p{Ll}+\p{Lu}[\w.+-]*")
 # A sentence end with a footnote mark glued between it and the next sentence ("efficiency.111The").
 GLUED_FOOTNOTE = regex.compile(r"(?<=\p{Ll})\.\d{1,4}(?=\p{Lu})")
 CLAUSE_BREAK = regex.compile(r"[;:]|\.\s")
@@ -481,7 +484,8 @@ class GainExtractor:
                     if value and value.count(")") > value.count("("):
                         continue  # across a bracket's close: "Philosophy) and estimated gains"
                     if value:
-                        kind = "baseline" if what == "metric" and _names_baseline(value) else what
+                        kind = "baseline" if what == "metric" and (
+                            _names_baseline(value) or _sped_up_system(m.group(0), value)) else what
                         out.append(_Phrase(kind, s0, e0, value, c.rule.penalty, m.start()))
         return out
 
@@ -491,6 +495,12 @@ def _names_baseline(measure: str) -> bool:
     named with its size, "improves Llama-3-8B-Instruct by 7.65%" (not "the success rate of
     Llama-3.1-8B", a measure of it)."""
     return bool(BASELINE_WORD.search(measure) or MODEL_SIZE.search(measure) and " of " not in measure)
+
+
+def _sped_up_system(match: str, measure: str) -> bool:
+    """What a speed verb acts on, when it is a system's name, is the baseline it is compared with:
+    "LoopTune speeds up LoopNest by 3.2x" (not "speeds up decoding by 2x", a measure)."""
+    return SPEED_VERB.match(match) is not None and SYSTEM_NAME.fullmatch(measure) is not None
 
 
 @dataclass
