@@ -65,6 +65,13 @@ STOP = frozenset("a an the of for and or in on to with via by from at as into us
 GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
 TRIM = "~\"'“”`’,;: "
 DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
+# "StratDiff" → "Strat", "Diff"; "FAEWNet" → "F", "A", "E", "W", "Net".
+SHORT_PART = regex.compile(r"\p{Lu}\p{Ll}*")
+# A Title Case name ending the text: capitalised (or hyphenated) words, small joining words between.
+TITLE_RUN = regex.compile(
+    r"\p{Lu}[\w]*(?:-\w+)*(?:\s+(?:(?:of|for|with|and|in|on|via|to|the)\s+)?\p{Lu}[\w]*(?:-\w+)*)+\Z")
+RUN_OPENERS = frozenset({"using", "in", "with", "by", "for", "our", "this", "the", "we", "a", "an", "to", "from",
+                         "via", "on", "called", "named", "termed", "dubbed"})
 # A short form's leading digit spelled out in its long form, at a word start and followed by the next word.
 NUMBER_WORD_RE = {d: regex.compile(rf"(?i)(?<![\w-]){w}[\s-]+(?=\w)") for d, w in zip(
     "123456789", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))}
@@ -381,6 +388,35 @@ def best_long_form(short: str, candidate: str, max_words: int, silent_initials: 
     return _token_start(candidate, st, detached), len(candidate.rstrip())
 
 
+def _reordered_long_form(short: str, before: str) -> tuple[int, int] | None:
+    """"Energy-Guided Diffusion Stratification (StratDiff)", "... Fourier Adaptation and
+    Edge-Constrained Warping (FAEWNet)": a coined short form whose parts (a capital and the
+    lower-case letters after it) begin words of the Title Case name right before it, in another
+    order. The whole name is the long form; a sentence word that opens it ("Using") is not."""
+    parts = SHORT_PART.findall(short)
+    if len(parts) < 2 or not any(len(p) > 2 for p in parts) or "".join(parts) != short:
+        return None
+    run = TITLE_RUN.search(before)
+    if run is None:
+        return None
+    start = run.start()
+    first = run.group(0).split(" ", 1)[0]
+    if first.lower() in RUN_OPENERS:
+        start += len(first) + 1
+    words = [w for w in regex.split(r"[\s\-]+", before[start:run.end()]) if w[:1].isupper()]
+    if len(words) < len(parts) - 1 or len(words) < 2:
+        return None
+    used: list[int] = []
+    for part in parts:
+        i = next((i for i, w in enumerate(words) if i not in used and w.lower().startswith(part.lower())), None)
+        if i is None:
+            return None
+        used.append(i)
+    if used == sorted(used):
+        return None  # in order: the ordinary alignment's case, which failed for a reason
+    return start, run.end()
+
+
 def _spelled_number_long_form(short: str, candidate: str, detached: frozenset[str]) -> tuple[int, int] | None:
     """"three-dimensional (3D)", "two-stage detector (2SD)": a leading digit written as its number
     word, the rest of the short form taken from the words after it with none skipped."""
@@ -562,7 +598,11 @@ class AcronymExtractor:
             candidate = before[cut:].rstrip()
             span = best_long_form(head, candidate, max_words, silent, self.detached)
         if span is None:
-            return None
+            reordered = _reordered_long_form(head, before.rstrip())
+            if reordered is None:
+                return None
+            l0, l1 = offset + reordered[0], offset + reordered[1]
+            return Pair(head, text[l0:l1], s0, s0 + len(head), l0, l1, f"{KIND}.{rule.id}")
         l0, l1 = span
         moved = MOVED_DIGIT.search(candidate, 0, l0)
         if moved and moved.group(1) in head and moved.group(1) not in candidate[l0:l1] and head[-1].isdigit():
