@@ -163,6 +163,9 @@ def _spaced_variants(forms: list[str]) -> list[str]:
 
 # A successor named by a number after the name, where the name ends its phrase: "Mind2Web 2:",
 # "we introduce Mind2Web 2, a benchmark", "MM-Vet v2 provides ..." (not "Atari 2 games").
+DESCRIBING_ENDINGS = ("-based", "-driven", "-powered", "-guided", "-aware", "-conditioned", "-like")
+# A release number written with a small v and a dot ("v2.2"): the same data set, re-released.
+RELEASE_AFTER = regex.compile(r"\s?v\d+(?:\.\d+)+")
 SUCCESSOR = r"[vV]?\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
 
 # "we introduce NAME (...)," — the verb right before a name, and what may sit between it and the comma.
@@ -329,6 +332,10 @@ class BenchmarkExtractor:
                 if rule.needs_cue and self._cue_for(span, doc, plain, sentences) is None:
                     continue
                 variant = text[start : ends[span]]
+                if start == span.start_char and RELEASE_AFTER.fullmatch(text, span.end_char, ends[span]):
+                    # "MIMIC-IV v2.2": a release of the data set, the same benchmark
+                    hits.append(_Hit(rule, rule.name, start, ends[span], f"{KIND}.{rule.id}", variant, None))
+                    continue
                 hits.append(_Hit(None, variant, start, ends[span], f"{KIND}.{rule.id}", variant,
                                  f"variant of '{rule.name}'", variant_of=rule))
                 continue
@@ -383,11 +390,18 @@ class BenchmarkExtractor:
                     (s, e) in known_spans for s, e in spans)
                 for start, end in spans:
                     name = text[start:end]
+                    long = defined.get(name) or defined.get(name + "s")  # "network interface cards (NICs)"
+                    if long is not None and (of := self.canonical.get(long.lower())) is not None:
+                        # "Waymo Open Motion (WO)" ... "the large WO dataset": the known benchmark, by its short form
+                        if not _overlaps(start, end, taken):
+                            hits.append(_Hit(of, of.name, start, end, f"{CUE_KIND}.{cue_rule.id}", name,
+                                             f"defined as '{long}'"))
+                            taken.append((start, end))
+                        continue
                     if not self._name_ok(name, text, start, plain_ok):
                         continue
                     if cue_rule.shaped_only and not _name_shaped(name):
                         continue
-                    long = defined.get(name) or defined.get(name + "s")  # "network interface cards (NICs)"
                     if long is not None and not any(w[:1].isupper() for w in long.split()[1:]):
                         continue  # "multiple-choice question (MCQ) benchmark": an acronym for a kind of thing
                     blocking = taken
@@ -549,6 +563,8 @@ class BenchmarkExtractor:
         tail = words[-1].rsplit("-", 1)
         if len(tail) == 2 and self._adjective(tail[1]):
             return False  # an adjective compound: "MuJoCo-based", "GPT4-generated"
+        if any(w.lower().endswith(DESCRIBING_ENDINGS) for w in words[:-1]):
+            return False  # ...also before other words: "Gaussian-based 3D" (not "Instance-specific ImageNav")
         if _name_shaped(name):
             return True  # CamelCase, ACRONYM, digits: name-shaped whatever the context
         before = text[:start].rstrip()
