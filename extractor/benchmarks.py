@@ -163,6 +163,7 @@ def _spaced_variants(forms: list[str]) -> list[str]:
 
 # A successor named by a number after the name, where the name ends its phrase: "Mind2Web 2:",
 # "we introduce Mind2Web 2, a benchmark", "MM-Vet v2 provides ..." (not "Atari 2 games").
+BENCHMARK_HEADS = ("benchmark", "dataset", "suite", "corpus", "testbed", "leaderboard", "challenge")
 DESCRIBING_ENDINGS = ("-based", "-driven", "-powered", "-guided", "-aware", "-conditioned", "-like")
 # A release number written with a small v and a dot ("v2.2"): the same data set, re-released.
 RELEASE_AFTER = regex.compile(r"\s?v\d+(?:\.\d+)+")
@@ -402,8 +403,11 @@ class BenchmarkExtractor:
                         continue
                     if cue_rule.shaped_only and not _name_shaped(name):
                         continue
-                    if long is not None and not any(w[:1].isupper() for w in long.split()[1:]):
-                        continue  # "multiple-choice question (MCQ) benchmark": an acronym for a kind of thing
+                    if long is not None and not any(w[:1].isupper() for w in long.split()[1:]) \
+                            and not long.lower().endswith(BENCHMARK_HEADS):
+                        # "multiple-choice question (MCQ) benchmark": an acronym for a kind of thing (but "an
+                        # audio-centric video understanding benchmark (ACVUBench)" defines a benchmark)
+                        continue
                     blocking = taken
                     if cue_rule.may_contain_known:
                         blocking = [(s, e) for s, e in taken if not (start <= s and e <= end and (s, e) != (start, end))]
