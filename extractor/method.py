@@ -80,6 +80,11 @@ ARTICLE_NEXT = regex.compile(r"\s*(?:an?|the)\s")
 # A naming verb later in the clause of a presenting cue: "..., named LPCVAE".
 NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p{Lu})")
 # What stands right before a task the contribution serves (searched in PURPOSE_WINDOW characters).
+# A generic technique's acronym that modifies the contribution's noun: "a classifier-free guidance
+# (CFG) rescaling method" (the method has no name; CFG is what it rescales).
+MODIFIES_KIND = regex.compile(r"\)?\s+(?:(?!(?:as|an?|the|is|are|was|to|for|of|and|or|in|on|with|by|via|that|which)\b)[a-z][\w-]*\s+){1,2}(?:method|approach|technique|module|strategy|mechanism|scheme|framework|procedure)s?\b")
+# The rest of a bracketed list of names: ", ASFT)", ", B, and C)".
+BRACKETED_LIST_REST = regex.compile(r"(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or)\s+[\w.+-]+)?\)|\s+(?:and|or)\s+[\w.+-]+\)")
 # A second coined word that ends the name, set off by an appositive, a bracket or a colon.
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 PROPOSED = r"\bwe\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|call\s+(?:it|this|our\s+\w+)|term|dub)\s+(?:the\s+)?"
@@ -104,7 +109,7 @@ YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 # ...or its version, where the name ends its phrase: "we introduce EfficientZero V2, a framework".
 VERSION_AFTER = regex.compile(r" (?:[Vv]\d+(?:\.\d+)?|\d(?:\.\d)?)(?=\s?[:,;)]|\.\s|\s+(?:is|provides|achieves|outperforms)\b)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
-NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$|:\s+\p{Lu})")
+NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|\)|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$|:\s+\p{Lu})")
 # A capitalised name in quotes, set off by what follows: “Coop-Diffusion”, an algorithm ...
 QUOTED_NAME = regex.compile(r"[\"“‘]([A-Z][\w\-+.]*(?:\s[\w\-+.]+){0,4})[\"”’](?=\s*(?:,|\(|$)|\s+(?:that|which|to|for|as)\b)")
 # A citation right after a name: the name is prior work ("TRACT (Berthelot et al., 2023)", "MAE [12]").
@@ -461,7 +466,8 @@ class MethodExtractor:
         found = [(min(p.start, p.long_start), max(p.end, p.long_end), _as_item(p))
                  for p in defined if at <= min(p.start, p.long_start) < end
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
-                 and not self._modifier(text, max(p.end, p.long_end)) and id(p) not in serving]
+                 and not self._modifier(text, max(p.end, p.long_end)) and id(p) not in serving
+                 and not (p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end)))]
         coined = self._first_coined(text, at, end, defined, serving)
         if coined is not None and (two := SECOND_COINED.match(text, coined[2], end)) and _coined(two.group(1)) \
                 and two.group(1).lower() not in self.not_names:
@@ -522,6 +528,8 @@ class MethodExtractor:
         earlier = {p.short for p in defined if p.start < at}
         earlier |= {w[:-1] for w in earlier if w.endswith("s") and w[:-1].isupper()}  # "LMs" defined, "LM agents" later
         earlier |= {p.short for p in defined if id(p) in serving}  # a task the contribution serves
+        earlier |= {p.short for p in defined  # a technique the contribution's noun is about
+                    if at <= p.start < end and p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end))}
         lead = LEAD.match(text[at:end])
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
@@ -529,6 +537,8 @@ class MethodExtractor:
                 continue  # "a GT-based planner", "(GT) based": describes the contribution, not its name
             if not _coined(w) or w.lower() in self.not_names or w in earlier:
                 continue
+            if text[m.start() - 1 : m.start()] == "(" and BRACKETED_LIST_REST.match(text, m.start() + len(w)):
+                continue  # "one-stage methods (ORPO, ASFT)": examples of a kind of thing, not the contribution
             year = YEAR_AFTER.match(text, m.start() + len(w)) or VERSION_AFTER.match(text, m.start() + len(w))
             # a new edition of a name used before is new: "MM-Vet ... we introduce MM-Vet v2"
             if year is not None or not _used_before(w, text, at):
