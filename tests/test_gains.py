@@ -136,7 +136,9 @@ def test_every_macro_is_expanded(pipeline):
 
 
 def test_worst_case_inputs_stay_fast(pipeline):
-    """The gains stage alone (spaCy's own tokenizer has its own worst cases)."""
+    """The gains stage alone (spaCy's own tokenizer has its own worst cases). The bound catches
+    runaway backtracking (seconds to minutes), not constant factors: the slowest of these, 6,000
+    words of "from 1 to 2", takes 0.45-0.8 s here and once took 1.2 s on a busy machine."""
     nasty = [
         "by " * 3000 + "5%",
         "1% " * 4000,
@@ -149,7 +151,7 @@ def test_worst_case_inputs_stay_fast(pipeline):
         doc = pipeline.nlp(text)
         t = time.perf_counter()
         pipeline.gains.find(doc, "abstract", [], text=text)
-        assert time.perf_counter() - t < 1.0, text[:40]
+        assert time.perf_counter() - t < 2.5, text[:40]
 
 
 PIECES = st.sampled_from(
