@@ -83,10 +83,12 @@ NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p
 # A generic technique's acronym that modifies the contribution's noun: "a classifier-free guidance
 # (CFG) rescaling method" (the method has no name; CFG is what it rescales).
 MODIFIES_KIND = regex.compile(r"\)?\s+(?:(?!(?:as|an?|the|is|are|was|to|for|of|and|or|in|on|with|by|via|that|which)\b)[a-z][\w-]*\s+){1,2}(?:method|approach|technique|module|strategy|mechanism|scheme|framework|procedure)s?\b")
-# The rest of a bracketed list of names: ", ASFT)", ", B, and C)".
-BRACKETED_LIST_REST = regex.compile(r"(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or)\s+[\w.+-]+)?\)|\s+(?:and|or)\s+[\w.+-]+\)")
+# A bracketed list of names: "(ORPO, ASFT)", "(A, B, and C)", "(A or B)".
+BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or)\s+[\w.+-]+)?|\s+(?:and|or)\s+[\w.+-]+)\)")
 # A second coined word that ends the name, set off by an appositive, a bracket or a colon.
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
+# A capitalised title word of five letters or more, with the hyphenated parts joined to it.
+TITLE_TERM = regex.compile(r"\p{Lu}\w*(?:-\w+)*(?<=\w{5})")
 PROPOSED = r"\bwe\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|call\s+(?:it|this|our\s+\w+)|term|dub)\s+(?:the\s+)?"
 PURPOSE_WINDOW = 80
 PURPOSE_BEFORE = regex.compile(
@@ -134,7 +136,7 @@ class Rule(PatternRule):
     # What a title rule takes as a name: "name" (a coined word or a short Title Case phrase),
     # "coined" (a coined word or a defined acronym only), "echoed" (a Title Case phrase only when it
     # is an acronym's long form or the abstract repeats it as a proper name).
-    accept: Literal["name", "coined", "echoed"] = "name"
+    accept: Literal["name", "coined", "echoed", "titled"] = "name"
     # Lowercase literals: the rule runs only when the field holds one of them (a cheap pre-filter).
     requires: list[str] = []
     not_names: list[str] = []
@@ -306,10 +308,10 @@ class MethodExtractor:
                 if rule.sentence_needs and not self._presents(rule.sentence_needs, text, m.start()):
                     continue
                 if rule.follow:
-                    for name, f, s0, lf in self._after_cue(text, m.end(), defined, serving(field)):
+                    for name, f, s0, lf in self._after_cue(text, m.end(), defined, serving(field), title):
                         add(name, f, s0, lf, pid, m.group(0).strip())
                     continue
-                for name, f, s0, lf, cue in self._named(rule, m, text, acronyms, abstract):
+                for name, f, s0, lf, cue in self._named(rule, m, text, acronyms, abstract, title):
                     add(name, f, s0, lf, pid, cue)
                     if f == "abstract" and name:
                         # "two variants, namely WebAgent-R1-Zero and WebAgent-R1-CoT"
@@ -326,7 +328,8 @@ class MethodExtractor:
             at = m.end("name")
         return out
 
-    def _named(self, rule: Rule, m: regex.Match, text: str, acronyms: dict[str, list[Pair]], abstract: str):
+    def _named(self, rule: Rule, m: regex.Match, text: str, acronyms: dict[str, list[Pair]], abstract: str,
+               title: str = ""):
         """Names a rule's (?P<name>) group holds: (name, field, start, long form, cue)."""
         s0, s1 = m.span("name")
         # The cue is what the match holds besides the name (a name in a lookbehind precedes it).
@@ -363,6 +366,15 @@ class MethodExtractor:
             pname, pstart, plong = _pair_name(pair)
             return [(pname, "abstract", pstart, plong, cue)]
         long = m.group("long") if "long" in m.re.groupindex else None
+        if rule.accept == "titled":
+            # "a novel Self-Selection RAG framework" under "... with Self-Selection": the title's own
+            # term (not a describing compound, "a novel World Model-based Navigation framework", and,
+            # where the title names the contribution before a colon, not a phrase naming a part of it,
+            # "ARC-NeRF: Area Ray Casting ...", though "Mind2Web 2: ... with Agent-as-a-Judge" is a name)
+            if any(w.lower().endswith(self.not_name_endings) for w in name.split()) or (":" in title and " " in name):
+                return []
+            return [(name, rule.applies_to, s0, long, cue)] \
+                if _shares_title_word(name, title, acronyms.get("abstract", [])) else []
         if " " not in name and _coined(name):
             return [(name, rule.applies_to, s0, long, cue)]
         if long is None and self._plain_name(rule, m, text, name, s0):
@@ -451,7 +463,7 @@ class MethodExtractor:
         starts = [m.end() for m in SENTENCE_END.finditer(text, max(0, at - 300), at)]
         return text[starts[-1] if starts else max(0, at - 300):at]
 
-    def _after_cue(self, text: str, at: int, defined: list[Pair], serving: frozenset[int]):
+    def _after_cue(self, text: str, at: int, defined: list[Pair], serving: frozenset[int], title: str = ""):
         """Names the paper gives its contribution after a presenting cue; ``serving``: the ids of the
         defined pairs that name a task the contribution serves (``_purpose``), not the contribution."""
         end_m = SENTENCE_END.search(text, at)
@@ -468,7 +480,7 @@ class MethodExtractor:
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
                  and not self._modifier(text, max(p.end, p.long_end)) and id(p) not in serving
                  and not (p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end)))]
-        coined = self._first_coined(text, at, end, defined, serving)
+        coined = self._first_coined(text, at, end, defined, serving, title)
         if coined is not None and (two := SECOND_COINED.match(text, coined[2], end)) and _coined(two.group(1)) \
                 and two.group(1).lower() not in self.not_names:
             coined = (text[coined[1]:two.end(1)], coined[1], two.end(1))  # "StepChain GraphRAG, a framework"
@@ -522,7 +534,7 @@ class MethodExtractor:
         return None
 
     def _first_coined(self, text: str, at: int, end: int, defined: list[Pair],
-                      serving: frozenset[int]) -> tuple[str, int, int] | None:
+                      serving: frozenset[int], title: str = "") -> tuple[str, int, int] | None:
         # A word the abstract defined or used before the cue names the setting, the task or prior
         # work ("existing AS2 datasets ... we build a new AS2 dataset"), not the contribution.
         earlier = {p.short for p in defined if p.start < at}
@@ -531,13 +543,14 @@ class MethodExtractor:
         earlier |= {p.short for p in defined  # a technique the contribution's noun is about
                     if at <= p.start < end and p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end))}
         lead = LEAD.match(text[at:end])
+        listed = [b.span() for b in BRACKETED_LIST.finditer(text, at, end)] if "(" in text[at:end] else []
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
             if self._modifier(text, m.start() + len(w)):
                 continue  # "a GT-based planner", "(GT) based": describes the contribution, not its name
             if not _coined(w) or w.lower() in self.not_names or w in earlier:
                 continue
-            if text[m.start() - 1 : m.start()] == "(" and BRACKETED_LIST_REST.match(text, m.start() + len(w)):
+            if any(s <= m.start() < e for s, e in listed):
                 continue  # "one-stage methods (ORPO, ASFT)": examples of a kind of thing, not the contribution
             year = YEAR_AFTER.match(text, m.start() + len(w)) or VERSION_AFTER.match(text, m.start() + len(w))
             # a new edition of a name used before is new: "MM-Vet ... we introduce MM-Vet v2"
@@ -548,8 +561,9 @@ class MethodExtractor:
                 # that a noun follows classifies the contribution, unless the abstract goes on to
                 # use it as a name ("an EM-Test benchmark ... results on EM-Test").
                 if INDEFINITE.search(text, at, m.start()) and NOUN_NEXT.match(text, m.start() + len(w)) \
-                        and not _used_before(w, text[m.start() + len(w):], len(text)):
-                    return None
+                        and not _used_before(w, text[m.start() + len(w):], len(text)) \
+                        and not _shares_title_word(w, title, defined):
+                    return None  # (but "a Self-Selection-RGP method" under "... with Self-Selection" is named so)
                 if year:
                     w += year.group(0)  # a challenge or dataset with its edition: "ILPC 2022", "EfficientZero V2"
                 return w, m.start(), m.start() + len(w)
@@ -593,6 +607,17 @@ def _written_plain(name: str, abstract: str) -> bool:
     plain = name[1:].lower()
     return plain != name[1:] and any(m.group(0)[1:] == plain
                                      for m in regex.finditer(whole_word(name), abstract, regex.IGNORECASE))
+
+
+def _shares_title_word(name: str, title: str, defined: list[Pair] = ()) -> bool:
+    """The name holds a capitalised term of the title ("Self-Selection" in "Self-Selection-RGP"),
+    one that is not part of a long form the abstract defines (the field's own terms, "Retrieval-Augmented
+    Generation (RAG)", are everyone's)."""
+    if not title:
+        return False
+    common = " ".join(p.long.lower() for p in defined)
+    low = name.lower()
+    return any(t.lower() in low and t.lower() not in common for t in TITLE_TERM.findall(title))
 
 
 def _proposed(name: str, abstract: str) -> bool:
