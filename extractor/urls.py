@@ -27,7 +27,9 @@ BAD_AFTER = regex.compile(r"[\p{L}\p{N}_@-]")
 # to a link: ".../gembench/.The authors ..." (always cut after a slash; elsewhere only before a
 # common sentence opener, since "Page.Html" could be a file name).
 GLUED_SENTENCE = regex.compile(
-    r"(?<=/)\.\p{Lu}\p{Ll}+$|\.(?:The|This|These|We|Our|It|In|For|Code|Data|All|Experiments|Results|See)$")
+    r"(?<=/)\.\p{Lu}\p{Ll}+$|\.(?:The|This|These|We|Our|It|In|For|Code|Data|All|Experiments|Results|See)$"
+    # ...or a footnote mark and the footnote after the full stop: "github.com/x/SemiOccam.222CleanSTL-10"
+    r"|\.\d{1,4}\p{Lu}[\w.\-]*$")
 # A footnote mark glued after a host, maybe with the footnote's first word: "github.io222We". A
 # top-level domain is letters only, so digits at the end of a dotted host's last label are not part of it.
 GLUED_FOOTNOTE = regex.compile(r"(?<=\.\p{L}{2,})\d+\p{L}*$")
