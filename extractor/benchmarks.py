@@ -323,10 +323,15 @@ class BenchmarkExtractor:
         starts = {s: self._variant_start(text, s.start_char) for s in spans}
         hits: list[_Hit] = []
         plain = [s for s in spans if not self.by_key[s.label_].needs_cue]
+        # A text in capitals ("MATH-SHEPHERD: VERIFY AND REINFORCE LLMS ...") says nothing by case:
+        # only case-blind names stand there, as written, and nothing is discovered.
+        shouting = not any(c.islower() for c in text)
         for span in spans:
             rule = self.by_key[span.label_]
             start = starts[span]
             if _overlaps(start, ends[span], masked):
+                continue
+            if shouting and (rule.case_sensitive or ends[span] != span.end_char or start != span.start_char):
                 continue
             if ends[span] != span.end_char or start != span.start_char:
                 # an ordinary word's variant needs a cue as the word does ("Adult-onset" is no benchmark)
@@ -374,7 +379,7 @@ class BenchmarkExtractor:
         lower = text.lower()  # a substring test per word is ten times cheaper than a case-blind regex
         occurrences: dict[str, list[int]] = {}  # rules share their words ("benchmark", "such as")
         for cue_rule, rx, requires in self.discovery:
-            if field not in cue_rule.applies_to:
+            if field not in cue_rule.applies_to or shouting:
                 continue
             windows = None
             if requires:
