@@ -504,7 +504,7 @@ class MethodExtractor:
             out.append(item)
             last_end = stop
         if out and out[-1][3] is None:
-            out += self._labels(text, at, last_end, end)
+            out += self._labels(text, at, last_end, end, defined)
         return out
 
     def _title_phrase(self, text: str, at: int, end: int) -> tuple[str, int, int] | None:
@@ -569,14 +569,18 @@ class MethodExtractor:
                 return w, m.start(), m.start() + len(w)
         return None
 
-    def _labels(self, text: str, cue_end: int, start: int, end: int):
+    def _labels(self, text: str, cue_end: int, start: int, end: int, defined: list[Pair] = ()):
         """Coined names in parentheses later in the cue's clause that abbreviate nothing before them:
-        labels the paper gives to parts of its contribution ("... generating dialogue data (EM-Data)")."""
+        labels the paper gives to parts of its contribution ("... generating dialogue data (EM-Data)"),
+        not short forms the abstract defines there ("a benchmark for text-to-image (T2I) evaluation")."""
         if "(" not in text[start:end]:
             return []
         out = []
+        shorts = {p.start for p in defined}
         for pm in PAREN_WORD.finditer(text, start, end):
             w, ps = pm.group(1), pm.start(1)
+            if ps in shorts:
+                continue
             # An initialism may abbreviate the words before it ("grid mazes (GM)"); a name holding a
             # word ("EM-Train") does not.
             initialism = not regex.search(r"[a-z]{3}", w)
