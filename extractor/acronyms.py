@@ -65,6 +65,8 @@ STOP = frozenset("a an the of for and or in on to with via by from at as into us
 GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
 TRIM = "~\"'“”`’,;: "
 DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
+# A describing tail on the long form's last word that the short form has no letter for.
+DESCRIBING_TAIL = regex.compile(r"-(based|driven|guided|inspired|style|oriented)$")
 # "StratDiff" → "Strat", "Diff"; "FAEWNet" → "F", "A", "E", "W", "Net".
 SHORT_PART = regex.compile(r"\p{Lu}\p{Ll}*")
 # A Title Case name ending the text: capitalised (or hyphenated) words, small joining words between.
@@ -611,6 +613,9 @@ class AcronymExtractor:
         while long and long[-1] in TRIM:
             long = long[:-1]
         long = _without_head_noun(head, long, self.head_nouns, self.title_head_nouns)
+        describing = DESCRIBING_TAIL.search(long)
+        if describing and head[-1:].lower() != describing.group(1)[0]:
+            long = long[:describing.start()]  # "Class-Aware Relative Feature-based method (CARef)": the feature is named
         if not _plausible_long(head, long, max_words):
             return None
         kept = _kept_word(head)
