@@ -486,6 +486,8 @@ class GainExtractor:
                     if value:
                         kind = "baseline" if what == "metric" and (
                             _names_baseline(value) or _sped_up_system(m.group(0), value)) else what
+                        if kind != what:
+                            value = _clean(original[s0:e0])  # a baseline keeps its article: "the baseline results"
                         out.append(_Phrase(kind, s0, e0, value, c.rule.penalty, m.start()))
         return out
 
@@ -658,7 +660,9 @@ def _clean(s: str | None, strip_article: bool = False) -> str | None:
     while s.endswith(")") and s.count(")") > s.count("("):
         s = s[:-1].rstrip()  # the bracket the phrase sits in closes after it: "(+1.0% in APr)"
     if strip_article:
-        for article in ("a ", "an ", "absolute ", "relative "):  # the scale belongs to the amount
+        # an article says nothing about the measure (annotators write "inference time", not "the
+        # inference time"); the scale belongs to the amount
+        for article in ("the ", "a ", "an ", "absolute ", "relative "):
             if s.lower().startswith(article):
                 s = s[len(article):]
     return s or None
