@@ -58,6 +58,8 @@ BRACKET_PENALTY = 8
 # Items of a list: "A, B and C", "A/B/C" (slashes list amounts and baselines alike: "by 18.0/19.6/6.6 AP").
 COORDINATION = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*")
 LIST_GAP = regex.compile(rf"(?:{COORDINATION.pattern})(?:by\s+)?")
+# Where a measure named after a list of amounts starts: "... and 3.2% in AUROC".
+TRAILING_MEASURE = regex.compile(r"\s+(?:in|on)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 # A measure of the model the work starts from: "the prediction accuracy of the original model".
 OF_BASELINE = regex.compile(r"(?:the\s+)?(?P<what>\S.*?)\s+of\s+(?P<owner>(?:the|its|our|their)\s+(?:(?:original|base|vanilla|underlying|backbone|unmodified|initial)\s+\S+|(?:[\w-]+\s+)?counterparts?))")
 # A "baseline" that is a measure of the thing compared: "match the performance of diffusion VLAs".
@@ -264,8 +266,9 @@ class GainExtractor:
         }
         nexts = [*found[1:], None]
         prevs = [None, *found[:-1]]
-        return _distribute([self._gain(text, original, f, nxt, prv, field, sents, benchmarks, phrases)
-                            for f, nxt, prv in zip(found, nexts, prevs)], original)
+        return _distribute(_share_trailing_measure(
+            [self._gain(text, original, f, nxt, prv, field, sents, benchmarks, phrases)
+             for f, nxt, prv in zip(found, nexts, prevs)], original), original)
 
     def _anchors(self, text: str) -> list[tuple[int, list[int]]]:
         """Trigger hits, each with the positions a construction covering it may start from."""
@@ -513,6 +516,24 @@ class _Phrase:
     value: str
     penalty: int
     match_start: int  # where the rule's whole match starts: "improvement in X" starts at "improvement"
+
+
+def _share_trailing_measure(gains: list[Gain], text: str) -> list[Gain]:
+    """Amounts listed together and followed by "in X" are all in X: "improve by 2.8% and 3.2% in
+    AUROC", "with improvements of 4.03% and 6.32% in FPR95, respectively" (the measure named before
+    the list, or the subject, is another clause's)."""
+    i = 0
+    while i < len(gains):
+        j = i + 1
+        while j < len(gains) and LIST_GAP.fullmatch(text, gains[j - 1].end, gains[j].start):
+            j += 1
+        last = gains[j - 1]
+        if j - i >= 2 and last.metric and (after := TRAILING_MEASURE.match(text, last.end)) is not None \
+                and text.startswith(last.metric, after.end()) and COORDINATION.search(last.metric) is None:
+            for g in gains[i : j - 1]:
+                g.metric = last.metric
+        i = j
+    return gains
 
 
 def _distribute(gains: list[Gain], text: str) -> list[Gain]:
