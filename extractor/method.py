@@ -550,7 +550,7 @@ class MethodExtractor:
                 continue  # "a GT-based planner", "(GT) based": describes the contribution, not its name
             if not _coined(w) or w.lower() in self.not_names or w in earlier:
                 continue
-            if any(s <= m.start() < e for s, e in listed):
+            if listed and any(s <= m.start() < e for s, e in listed):
                 continue  # "one-stage methods (ORPO, ASFT)": examples of a kind of thing, not the contribution
             year = YEAR_AFTER.match(text, m.start() + len(w)) or VERSION_AFTER.match(text, m.start() + len(w))
             # a new edition of a name used before is new: "MM-Vet ... we introduce MM-Vet v2"
