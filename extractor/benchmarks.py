@@ -378,6 +378,7 @@ class BenchmarkExtractor:
         taken = known_spans + list(masked)
         lower = text.lower()  # a substring test per word is ten times cheaper than a case-blind regex
         occurrences: dict[str, list[int]] = {}  # rules share their words ("benchmark", "such as")
+        long_of = {long: short for short, long in defined.items()}
         for cue_rule, rx, requires in self.discovery:
             if field not in cue_rule.applies_to or shouting:
                 continue
@@ -396,6 +397,15 @@ class BenchmarkExtractor:
                     (s, e) in known_spans for s, e in spans)
                 for start, end in spans:
                     name = text[start:end]
+                    short = long_of.get(name)
+                    named = next((h for h in hits if h.text == short), None) if short else None
+                    if named is not None:
+                        # "the Long-Range Graph Benchmark (LRGB)" with LRGB found: that benchmark, by its long form
+                        if not _overlaps(start, end, taken):
+                            hits.append(_Hit(named.rule, named.name, start, end, f"{CUE_KIND}.{cue_rule.id}", name,
+                                             f"long form of '{short}'", variant_of=named.variant_of))
+                            taken.append((start, end))
+                        continue
                     long = defined.get(name) or defined.get(name + "s")  # "network interface cards (NICs)"
                     if long is not None and (of := self.canonical.get(long.lower())) is not None:
                         # "Waymo Open Motion (WO)" ... "the large WO dataset": the known benchmark, by its short form
@@ -404,7 +414,8 @@ class BenchmarkExtractor:
                                              f"defined as '{long}'"))
                             taken.append((start, end))
                         continue
-                    if not self._name_ok(name, text, start, plain_ok):
+                    # a title's opening name is a name where the construction says so ("Clerc: A Dataset for ...")
+                    if not self._name_ok(name, text, start, plain_ok, opening_ok=field == "title" and cue_rule.plain_names):
                         continue
                     if cue_rule.shaped_only and not _name_shaped(name):
                         continue
@@ -561,7 +572,7 @@ class BenchmarkExtractor:
         m = self.prefix_variant.search(text, max(0, start - 16), start)
         return m.start() if m else start
 
-    def _name_ok(self, name: str, text: str, start: int, plain_ok: bool) -> bool:
+    def _name_ok(self, name: str, text: str, start: int, plain_ok: bool, opening_ok: bool = False) -> bool:
         words = name.split()
         if name.lower() in self.not_names or words[0].lower() in self.not_first:
             return False
@@ -569,6 +580,8 @@ class BenchmarkExtractor:
             return False
         if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name):
             return False
+        if text.startswith(".", start + len(name)) and text[start + len(name) + 1 : start + len(name) + 2].isdigit():
+            return False  # cut at a version's dot: "Qwen2" of "Qwen2.5-14B"
         tail = words[-1].rsplit("-", 1)
         if len(tail) == 2 and self._adjective(tail[1]):
             return False  # an adjective compound: "MuJoCo-based", "GPT4-generated"
@@ -577,7 +590,8 @@ class BenchmarkExtractor:
         if _name_shaped(name):
             return True  # CamelCase, ACRONYM, digits: name-shaped whatever the context
         before = text[:start].rstrip()
-        if len(words) == 1 and (not before or before[-1] in ".!?;\"'()" or before[-1] == ":" and not plain_ok):
+        if len(words) == 1 and (not before and not opening_ok or before and before[-1] in ".!?;\"'()"
+                                or before[-1:] == ":" and not plain_ok):
             return False  # an ordinary word capitalised because it opens a sentence (or a list, unless the construction says so)
         # Plain capitalised words are a name after "the" or where the construction says so (a
         # list after "benchmarks such as", "called X"), but often a title-cased description
