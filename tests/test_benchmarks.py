@@ -23,6 +23,25 @@ def test_every_surface_form_is_found_and_canonicalised(entry, form, pipeline):
     assert found[entry.name].category == entry.category and found[entry.name].parent == entry.parent
 
 
+def test_no_two_entries_share_a_name():
+    """Two entries with one name would make the canonical name ambiguous: one of them is never
+    reported (two datasets called INCLUDE share one entry, with both sets' aliases)."""
+    # A case-sensitive form clashes only with the same spelling ("Dota" and the aerial "DOTA" are two
+    # names); a case-blind one with any spelling of it.
+    by_folded: dict[str, list[tuple[str, str, bool]]] = {}
+    for e in ENTRIES:
+        for form in {e.name, *e.aliases}:
+            by_folded.setdefault(form.lower(), []).append((form, e.id, e.case_sensitive))
+    clashes = [
+        (a, b)
+        for forms in by_folded.values()
+        for i, a in enumerate(forms)
+        for b in forms[i + 1 :]
+        if a[1] != b[1] and (a[0] == b[0] or not (a[2] and b[2]))
+    ]
+    assert not clashes, clashes
+
+
 def test_gazetteer_is_broad():
     assert len(ENTRIES) >= 400
     assert len({e.category for e in ENTRIES}) >= 10
