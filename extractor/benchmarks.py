@@ -161,12 +161,16 @@ def _spaced_variants(forms: list[str]) -> list[str]:
     return out
 
 
-# A successor named by a number after the name, where the name ends its phrase: "Mind2Web 2:",
-# "we introduce Mind2Web 2, a benchmark", "MM-Vet v2 provides ..." (not "Atari 2 games").
+# The last word of a lower-case definition that defines a benchmark: "an audio-centric video
+# understanding benchmark (ACVUBench)" (not "multiple-choice question (MCQ)").
 BENCHMARK_HEADS = ("benchmark", "dataset", "suite", "corpus", "testbed", "leaderboard", "challenge")
+# Compounds that describe, wherever they stand in a name ("Gaussian-based 3D"); the wider
+# adjective_tails of the cue rules apply to a name's last word only ("Instance-specific ImageNav" is a name).
 DESCRIBING_ENDINGS = ("-based", "-driven", "-powered", "-guided", "-aware", "-conditioned", "-like")
 # A release number written with a small v and a dot ("v2.2"): the same data set, re-released.
 RELEASE_AFTER = regex.compile(r"\s?v\d+(?:\.\d+)+")
+# A successor named by a number after the name, where the name ends its phrase: "Mind2Web 2:",
+# "we introduce Mind2Web 2, a benchmark", "MM-Vet v2 provides ..." (not "Atari 2 games").
 SUCCESSOR = r"[vV]?\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
 
 # "we introduce NAME (...)," — the verb right before a name, and what may sit between it and the comma.
@@ -182,11 +186,11 @@ PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
-# The rest of a list of names after one of them, up to a plural noun it ends in.
 # "metrics" as the head of the list, not a modifier ("the MOSES metrics suite")
 METRIC_NOUN = regex.compile(r"\s(?:metrics?)\b(?!\s+(?:suite|package|library|toolkit|tool|framework|benchmark|set|collection)s?\b)")
 PARENTHESISED = regex.compile(r"\([^()]{0,60}\)")
 LIST_WORDS = frozenset({"and", "or", "&", "the"})
+# The rest of a list of names after one of them, up to a plural noun it ends in.
 LIST_TAIL = regex.compile(r"(?:(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)(?:the\s)?[\w.+\-]+)*\s+(\p{Ll}+s)\b")
 # An edition named by its year right after the name: "ISIC 2017", "AIME ’24" (not a count of
 # something: "MS MARCO 2000 queries", "2048 tokens").
@@ -399,18 +403,17 @@ class BenchmarkExtractor:
                     name = text[start:end]
                     short = long_of.get(name)
                     named = next((h for h in hits if h.text == short), None) if short else None
-                    if named is not None:
-                        # "the Long-Range Graph Benchmark (LRGB)" with LRGB found: that benchmark, by its long form
+                    long = defined.get(name) or defined.get(name + "s")  # "network interface cards (NICs)"
+                    of = self.canonical.get(long.lower()) if long is not None else None
+                    if named is not None or of is not None:
+                        # another mention of a benchmark found: by its long form ("the Long-Range Graph
+                        # Benchmark (LRGB)" with LRGB found) or by the short form the paper defines for
+                        # a known one ("Waymo Open Motion (WO)" ... "the large WO dataset")
                         if not _overlaps(start, end, taken):
                             hits.append(_Hit(named.rule, named.name, start, end, f"{CUE_KIND}.{cue_rule.id}", name,
-                                             f"long form of '{short}'", variant_of=named.variant_of))
-                            taken.append((start, end))
-                        continue
-                    long = defined.get(name) or defined.get(name + "s")  # "network interface cards (NICs)"
-                    if long is not None and (of := self.canonical.get(long.lower())) is not None:
-                        # "Waymo Open Motion (WO)" ... "the large WO dataset": the known benchmark, by its short form
-                        if not _overlaps(start, end, taken):
-                            hits.append(_Hit(of, of.name, start, end, f"{CUE_KIND}.{cue_rule.id}", name,
+                                             f"long form of '{short}'", variant_of=named.variant_of)
+                                        if named is not None else
+                                        _Hit(of, of.name, start, end, f"{CUE_KIND}.{cue_rule.id}", name,
                                              f"defined as '{long}'"))
                             taken.append((start, end))
                         continue

@@ -30,6 +30,7 @@ Data: patterns/gains.toml. Every rule does one job, told apart by the field it s
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -266,9 +267,12 @@ class GainExtractor:
         }
         nexts = [*found[1:], None]
         prevs = [None, *found[:-1]]
-        return _distribute(_share_trailing_measure(
-            [self._gain(text, original, f, nxt, prv, field, sents, benchmarks, phrases)
-             for f, nxt, prv in zip(found, nexts, prevs)], original), original)
+        gains = [self._gain(text, original, f, nxt, prv, field, sents, benchmarks, phrases)
+                 for f, nxt, prv in zip(found, nexts, prevs)]
+        for listed in _lists(gains, original):
+            _share_trailing_measure(listed, original)
+            _distribute(listed)
+        return gains
 
     def _anchors(self, text: str) -> list[tuple[int, list[int]]]:
         """Trigger hits, each with the positions a construction covering it may start from."""
@@ -518,45 +522,42 @@ class _Phrase:
     match_start: int  # where the rule's whole match starts: "improvement in X" starts at "improvement"
 
 
-def _share_trailing_measure(gains: list[Gain], text: str) -> list[Gain]:
-    """Amounts listed together and followed by "in X" are all in X: "improve by 2.8% and 3.2% in
-    AUROC", "with improvements of 4.03% and 6.32% in FPR95, respectively" (the measure named before
-    the list, or the subject, is another clause's)."""
-    i = 0
-    while i < len(gains):
-        j = i + 1
-        while j < len(gains) and LIST_GAP.fullmatch(text, gains[j - 1].end, gains[j].start):
-            j += 1
-        last = gains[j - 1]
-        if j - i >= 2 and last.metric and (after := TRAILING_MEASURE.match(text, last.end)) is not None \
-                and text.startswith(last.metric, after.end()) and COORDINATION.search(last.metric) is None:
-            for g in gains[i : j - 1]:
-                g.metric = last.metric
-        i = j
-    return gains
-
-
-def _distribute(gains: list[Gain], text: str) -> list[Gain]:
-    """Gains listed together that share one coordinated phrase take its parts in order ("beats A and
-    B by 23.5% and 11.3%", "24.43% and 29.26% in Recall@10 and NDCG@10"): one part per gain."""
+def _lists(gains: list[Gain], text: str) -> Iterator[list[Gain]]:
+    """Runs of two or more gains listed together ("by 23.5% and 11.3%", "12, 8 and 5%")."""
     i = 0
     while i < len(gains):
         j = i + 1
         while j < len(gains) and LIST_GAP.fullmatch(text, gains[j - 1].end, gains[j].start):
             j += 1
         if j - i >= 2:
-            for what in ("baseline", "metric"):
-                phrase = getattr(gains[i], what)
-                if phrase is None or any(getattr(g, what) != phrase for g in gains[i:j]):
-                    continue
-                parts = [p for p in COORDINATION.split(phrase) if p]
-                # "imitation and reinforcement learning methods": one head shared, not two baselines
-                shared_head = what == "baseline" and any(p.islower() and " " not in p for p in parts[:-1])
-                if len(parts) == j - i and all(len(p.split()) <= 6 for p in parts) and not shared_head:
-                    for g, part in zip(gains[i:j], parts):
-                        setattr(g, what, part)
+            yield gains[i:j]
         i = j
-    return gains
+
+
+def _share_trailing_measure(listed: list[Gain], text: str) -> None:
+    """Amounts listed together and followed by "in X" are all in X: "improve by 2.8% and 3.2% in
+    AUROC", "with improvements of 4.03% and 6.32% in FPR95, respectively" (the measure named before
+    the list, or the subject, is another clause's)."""
+    last = listed[-1]
+    if last.metric and (after := TRAILING_MEASURE.match(text, last.end)) is not None \
+            and text.startswith(last.metric, after.end()) and COORDINATION.search(last.metric) is None:
+        for g in listed[:-1]:
+            g.metric = last.metric
+
+
+def _distribute(listed: list[Gain]) -> None:
+    """Gains listed together that share one coordinated phrase take its parts in order ("beats A and
+    B by 23.5% and 11.3%", "24.43% and 29.26% in Recall@10 and NDCG@10"): one part per gain."""
+    for what in ("baseline", "metric"):
+        phrase = getattr(listed[0], what)
+        if phrase is None or any(getattr(g, what) != phrase for g in listed):
+            continue
+        parts = [p for p in COORDINATION.split(phrase) if p]
+        # "imitation and reinforcement learning methods": one head shared, not two baselines
+        shared_head = what == "baseline" and any(p.islower() and " " not in p for p in parts[:-1])
+        if len(parts) == len(listed) and all(len(p.split()) <= 6 for p in parts) and not shared_head:
+            for g, part in zip(listed, parts):
+                setattr(g, what, part)
 
 
 def _closest(text: str, phrases: list[_Phrase], f: _Found, nxt: _Found | None, prv: _Found | None,

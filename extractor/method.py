@@ -79,7 +79,6 @@ FULL_STOP = regex.compile(r"\.(?:\s|\Z)")
 ARTICLE_NEXT = regex.compile(r"\s*(?:an?|the)\s")
 # A naming verb later in the clause of a presenting cue: "..., named LPCVAE".
 NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p{Lu})")
-# What stands right before a task the contribution serves (searched in PURPOSE_WINDOW characters).
 # A generic technique's acronym that modifies the contribution's noun: "a classifier-free guidance
 # (CFG) rescaling method" (the method has no name; CFG is what it rescales).
 MODIFIES_KIND = regex.compile(r"\)?\s+(?:(?!(?:as|an?|the|is|are|was|to|for|of|and|or|in|on|with|by|via|that|which)\b)[a-z][\w-]*\s+){1,2}(?:method|approach|technique|module|strategy|mechanism|scheme|framework|procedure)s?\b")
@@ -90,6 +89,7 @@ SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 # A capitalised title word of five letters or more, with the hyphenated parts joined to it.
 TITLE_TERM = regex.compile(r"\p{Lu}\w*(?:-\w+)*(?<=\w{5})")
 PROPOSED = r"\bwe\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|call\s+(?:it|this|our\s+\w+)|term|dub)\s+(?:the\s+)?"
+# What stands right before a task the contribution serves (searched in PURPOSE_WINDOW characters).
 PURPOSE_WINDOW = 80
 PURPOSE_BEFORE = regex.compile(
     r"\b(?:for|to\s+(?!be\b)\p{Ll}+)"
@@ -256,13 +256,18 @@ class MethodExtractor:
         texts = {"title": title, "abstract": abstract}
         lowered = {"title": title.lower(), "abstract": abstract.lower()}
         defined = acronyms.get("abstract", [])
-        # the defined terms each field writes as a task the contribution serves, found once per paper
-        served: dict[str, frozenset[int]] = {}
+        title_terms = _own_title_terms(title, defined)
+        # the defined terms each field writes as a task the contribution serves, or as a technique
+        # its noun is about ("a classifier-free guidance (CFG) rescaling method"), found once per paper
+        asides: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
 
-        def serving(field: str) -> frozenset[int]:
-            if field not in served:
-                served[field] = frozenset(id(p) for p in defined if _purpose(texts[field], p))
-            return served[field]
+        def aside(field: str) -> tuple[frozenset[int], frozenset[int]]:
+            if field not in asides:
+                text = texts[field]
+                asides[field] = (frozenset(id(p) for p in defined if _purpose(text, p)),
+                                 frozenset(id(p) for p in defined
+                                           if p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end))))
+            return asides[field]
 
         def add(name: str, field: str, s0: int, long_form: str | None, pattern: str, cue: str | None) -> None:
             name = GLUED_LINK.sub("", name) or name
@@ -308,10 +313,10 @@ class MethodExtractor:
                 if rule.sentence_needs and not self._presents(rule.sentence_needs, text, m.start()):
                     continue
                 if rule.follow:
-                    for name, f, s0, lf in self._after_cue(text, m.end(), defined, serving(field), title):
+                    for name, f, s0, lf in self._after_cue(text, m.end(), defined, *aside(field), title_terms):
                         add(name, f, s0, lf, pid, m.group(0).strip())
                     continue
-                for name, f, s0, lf, cue in self._named(rule, m, text, acronyms, abstract, title):
+                for name, f, s0, lf, cue in self._named(rule, m, text, acronyms, abstract, title, title_terms):
                     add(name, f, s0, lf, pid, cue)
                     if f == "abstract" and name:
                         # "two variants, namely WebAgent-R1-Zero and WebAgent-R1-CoT"
@@ -329,7 +334,7 @@ class MethodExtractor:
         return out
 
     def _named(self, rule: Rule, m: regex.Match, text: str, acronyms: dict[str, list[Pair]], abstract: str,
-               title: str = ""):
+               title: str = "", title_terms: tuple[str, ...] = ()):
         """Names a rule's (?P<name>) group holds: (name, field, start, long form, cue)."""
         s0, s1 = m.span("name")
         # The cue is what the match holds besides the name (a name in a lookbehind precedes it).
@@ -373,8 +378,7 @@ class MethodExtractor:
             # "ARC-NeRF: Area Ray Casting ...", though "Mind2Web 2: ... with Agent-as-a-Judge" is a name)
             if any(w.lower().endswith(self.not_name_endings) for w in name.split()) or (":" in title and " " in name):
                 return []
-            return [(name, rule.applies_to, s0, long, cue)] \
-                if _shares_title_word(name, title, acronyms.get("abstract", [])) else []
+            return [(name, rule.applies_to, s0, long, cue)] if _shares_title_word(name, title_terms) else []
         if " " not in name and _coined(name):
             return [(name, rule.applies_to, s0, long, cue)]
         if long is None and self._plain_name(rule, m, text, name, s0):
@@ -463,9 +467,11 @@ class MethodExtractor:
         starts = [m.end() for m in SENTENCE_END.finditer(text, max(0, at - 300), at)]
         return text[starts[-1] if starts else max(0, at - 300):at]
 
-    def _after_cue(self, text: str, at: int, defined: list[Pair], serving: frozenset[int], title: str = ""):
-        """Names the paper gives its contribution after a presenting cue; ``serving``: the ids of the
-        defined pairs that name a task the contribution serves (``_purpose``), not the contribution."""
+    def _after_cue(self, text: str, at: int, defined: list[Pair], serving: frozenset[int],
+                   modifying: frozenset[int], title_terms: tuple[str, ...] = ()):
+        """Names the paper gives its contribution after a presenting cue. ``serving`` and ``modifying``:
+        the ids of the defined pairs that name a task the contribution serves (``_purpose``) or a
+        technique its noun is about (``MODIFIES_KIND``), not the contribution."""
         end_m = SENTENCE_END.search(text, at)
         end = min(end_m.start() if end_m else len(text), at + 220)
         if ARTICLE_NEXT.match(text, at) and NAMING_VERB.search(text, at, end) is not None:
@@ -479,8 +485,8 @@ class MethodExtractor:
                  for p in defined if at <= min(p.start, p.long_start) < end
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
                  and not self._modifier(text, max(p.end, p.long_end)) and id(p) not in serving
-                 and not (p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end)))]
-        coined = self._first_coined(text, at, end, defined, serving, title)
+                 and id(p) not in modifying]
+        coined = self._first_coined(text, at, end, defined, serving, modifying, title_terms)
         if coined is not None and (two := SECOND_COINED.match(text, coined[2], end)) and _coined(two.group(1)) \
                 and two.group(1).lower() not in self.not_names:
             coined = (text[coined[1]:two.end(1)], coined[1], two.end(1))  # "StepChain GraphRAG, a framework"
@@ -533,15 +539,14 @@ class MethodExtractor:
             return tm.group(0), tm.start(), tm.end()
         return None
 
-    def _first_coined(self, text: str, at: int, end: int, defined: list[Pair],
-                      serving: frozenset[int], title: str = "") -> tuple[str, int, int] | None:
+    def _first_coined(self, text: str, at: int, end: int, defined: list[Pair], serving: frozenset[int],
+                      modifying: frozenset[int], title_terms: tuple[str, ...]) -> tuple[str, int, int] | None:
         # A word the abstract defined or used before the cue names the setting, the task or prior
         # work ("existing AS2 datasets ... we build a new AS2 dataset"), not the contribution.
         earlier = {p.short for p in defined if p.start < at}
         earlier |= {w[:-1] for w in earlier if w.endswith("s") and w[:-1].isupper()}  # "LMs" defined, "LM agents" later
         earlier |= {p.short for p in defined if id(p) in serving}  # a task the contribution serves
-        earlier |= {p.short for p in defined  # a technique the contribution's noun is about
-                    if at <= p.start < end and p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end))}
+        earlier |= {p.short for p in defined if at <= p.start < end and id(p) in modifying}  # a technique its noun is about
         lead = LEAD.match(text[at:end])
         listed = [b.span() for b in BRACKETED_LIST.finditer(text, at, end)] if "(" in text[at:end] else []
         for m in COINED.finditer(text, at, end):
@@ -562,7 +567,7 @@ class MethodExtractor:
                 # use it as a name ("an EM-Test benchmark ... results on EM-Test").
                 if INDEFINITE.search(text, at, m.start()) and NOUN_NEXT.match(text, m.start() + len(w)) \
                         and not _used_before(w, text[m.start() + len(w):], len(text)) \
-                        and not _shares_title_word(w, title, defined):
+                        and not _shares_title_word(w, title_terms):
                     return None  # (but "a Self-Selection-RGP method" under "... with Self-Selection" is named so)
                 if year:
                     w += year.group(0)  # a challenge or dataset with its edition: "ILPC 2022", "EfficientZero V2"
@@ -613,15 +618,17 @@ def _written_plain(name: str, abstract: str) -> bool:
                                      for m in regex.finditer(whole_word(name), abstract, regex.IGNORECASE))
 
 
-def _shares_title_word(name: str, title: str, defined: list[Pair] = ()) -> bool:
-    """The name holds a capitalised term of the title ("Self-Selection" in "Self-Selection-RGP"),
-    one that is not part of a long form the abstract defines (the field's own terms, "Retrieval-Augmented
-    Generation (RAG)", are everyone's)."""
-    if not title:
-        return False
+def _own_title_terms(title: str, defined: list[Pair]) -> tuple[str, ...]:
+    """The title's capitalised terms (lower-cased) that are not part of a long form the abstract
+    defines: the field's own terms ("Retrieval-Augmented Generation (RAG)") are everyone's."""
     common = " ".join(p.long.lower() for p in defined)
+    return tuple(t for t in (t.lower() for t in TITLE_TERM.findall(title)) if t not in common)
+
+
+def _shares_title_word(name: str, terms: tuple[str, ...]) -> bool:
+    """The name holds one of the title's own terms ("Self-Selection" in "Self-Selection-RGP")."""
     low = name.lower()
-    return any(t.lower() in low and t.lower() not in common for t in TITLE_TERM.findall(title))
+    return any(t in low for t in terms)
 
 
 def _proposed(name: str, abstract: str) -> bool:

@@ -79,10 +79,10 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:
         rx = _loaded.get(key)
     if rx is None:
         rx = regex.compile(pattern, flags)  # errors propagate exactly as without the cache
-        with _lock:
+    with _lock:
+        if key not in _loaded:
             _loaded[key] = rx
             _dirty = True
-    with _lock:
         _used[key] = rx
     return rx
 
