@@ -85,6 +85,7 @@ REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})|^(\p{Lu})([2
 # "REViT-v2", "PlanNetv3"; not "Ti6Al4V4" (a digit before the V: a formula).
 VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
 KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+VERSION_NUMBER = regex.compile(r"[1-9]\d?(?:\.\d)?")
 
 
 class Rule(PatternRule):
@@ -151,9 +152,14 @@ def is_short_form(s: str, max_len: int) -> bool:
     if len(words) == 2:
         # "Pol II", "PI alpha", "Training-Free GRPO"; not "treatment 1", "Group 2", "5 min".
         # "Deep RL": a whole word kept before an acronym (the long form must then open with it).
-        return _two_short_words(s) or _kept_word(s) is not None
+        return _two_short_words(s) or _kept_word(s) is not None or _versioned(words)
     # A lowercase word is a short form only with a capital or a digit in it ("mRNA", "p53").
     return any(c.isupper() for c in s) or any(c.isdigit() for c in s)
+
+
+def _versioned(words: list[str]) -> bool:
+    # "Segment Anything Model 2 (SAM 2)": an acronym and its release number (not "Group 2")
+    return _acronym_like(words[0]) and VERSION_NUMBER.fullmatch(words[1]) is not None
 
 
 def _two_short_words(short: str) -> bool:
@@ -555,8 +561,9 @@ class AcronymExtractor:
             head = HEAD_SEP.split(inner, maxsplit=1)[0].strip()
             if head.lower() not in self.not_short and is_short_form(head, rule.max_short_len):
                 pair = self._long_short(text, m.start(), head, inner_start, rule)
-                if pair:
-                    return pair
+                if pair and not (" " in head and VERSION_NUMBER.fullmatch(head.split()[1])
+                                 and not pair.long.endswith(" " + head.split()[1])):
+                    return pair  # (a release number is in both forms: "Segment Anything Model 2 (SAM 2)")
             elif LOWER_SHORT.fullmatch(head) and head == inner and head not in self.not_lowercase_short:
                 l0 = _initials_long_form(text, m.start(), head)
                 if l0 is not None:
