@@ -94,6 +94,9 @@ PURPOSE_WINDOW = 80
 PURPOSE_BEFORE = regex.compile(
     r"\b(?:for|to\s+(?!be\b)\p{Ll}+)"
     r"\s+(?:the\s+)?\Z")
+# What follows a term that opens an abstract when the abstract describes a task or a field, not its own contribution
+TOPIC_AFTER = regex.compile(r"\)?,?\s+(?:aims?\s+(?:to|at)|seeks?\s+to|refers?\s+to|(?:has|have)\s+(?:recently\s+)?"
+                            r"(?:emerged|become|gained|attracted|drawn|received|garnered))\b")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 # A plain capitalised name right after the kind of thing it is, set off by what follows: "the largest
 # grounding dataset Jedi, which contains ...".
@@ -414,6 +417,10 @@ class MethodExtractor:
                         # "Time Series Foundational Models: ..." over "Time series foundational
                         # models (TSFM) have gained prominence": a class of models the paper studies
                         # (a lower-case singular is still often its own: "selection via proxy (SVP)")
+                        return None
+                    if field == "abstract" and p.long_start == 0 and TOPIC_AFTER.match(abstract, p.end):
+                        # "Source-Free Domain Adaptation with ...: ..." over an abstract that opens
+                        # "Source-Free Domain Adaptation (SFDA) aims to adapt ...": a task, described
                         return None
                     if field == "abstract" and p.long_start == 0 and p.long[1:] == p.long[1:].lower() != name[1:]:
                         # "In-Context Learning as ...: ..." over an abstract that opens "In-context
