@@ -33,6 +33,10 @@ EXTRA_SUFFIXES = (r"(?<=[A-Za-z0-9&+\-][A-Z])\.", r"(?<=-[a-z])\.", r"(?<=[A-Za-
 # like_num, ...) for each word it has not seen before, which in abstracts full of new names costs
 # about a quarter of the tokenizer's time.
 LEXICAL_ATTRIBUTES = (LOWER, IS_PUNCT)
+# Hyphens that web pages put where a plain one is meant ("Fashion\u2011MNIST", non-breaking): the
+# rules read a plain hyphen, one for one, so every offset stays valid, and the record quotes the
+# original text. (Readers already write every kind of space as a plain one.)
+PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 def blank_nlp() -> spacy.language.Language:
@@ -72,7 +76,7 @@ class Pipeline:
         return cls.build(load_patterns(pattern_dirs(extra_dirs)))
 
     def extract(self, paper: Paper, sources: Sequence[Source] | None = None) -> Record:
-        fields = {"title": paper.title, "abstract": paper.abstract}
+        fields = {"title": _plain(paper.title), "abstract": _plain(paper.abstract)}
         url_items, bench_hits, gain_items, pairs, docs, masks = [], [], [], {}, {}, {}
         for field, text in fields.items():
             docs[field] = self.nlp.make_doc(text)
@@ -89,20 +93,25 @@ class Pipeline:
             bench_hits += [(field, h) for h in hits]
             found = [(h.start, h.end, h.name) for h in hits]
             gain_items += self.gains.find(docs[field], field, found, text=text, sentences=sentences)
-        own = self.benchmarks.introduced_as_method(paper.abstract, {h.text for _, h in bench_hits})
+        own = self.benchmarks.introduced_as_method(fields["abstract"], {h.text for _, h in bench_hits})
         if own:
             # the paper's own method, named like a benchmark ("WebVoyager: Building an ... Web Agent")
             bench_hits = [(f, h) for f, h in bench_hits if h.text not in own]
+        items = {
+            "benchmarks": benchmarks.build_items(bench_hits),
+            "gains": gain_items,
+            "urls": url_items,
+            "method": self.method.find(fields["title"], fields["abstract"], pairs),
+            "acronyms": acronyms.to_items(pairs),
+        }
+        if fields["title"] != paper.title or fields["abstract"] != paper.abstract:
+            _quote_original(items, {"title": paper.title, "abstract": paper.abstract})
         return Record(
             id=paper_id(paper.title, paper.arxiv_id),
             title=paper.title,
             abstract=paper.abstract,
             sources=list(sources) if sources is not None else [Source(path=paper.path, index=paper.index)],
-            benchmarks=benchmarks.build_items(bench_hits),
-            gains=gain_items,
-            urls=url_items,
-            method=self.method.find(paper.title, paper.abstract, pairs),
-            acronyms=acronyms.to_items(pairs),
+            **items,
             extractor_version=__version__,
             patterns_version=self.patterns.version,
         )
@@ -110,3 +119,21 @@ class Pipeline:
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
+
+
+def _plain(text: str) -> str:
+    return text if text.isascii() else text.translate(PLAIN)
+
+
+def _quote_original(items: dict[str, list], original: dict[str, str]) -> None:
+    """Every quoted string back to the paper's own characters (the offsets are the same)."""
+    for b in items["benchmarks"]:
+        for m in [b, *b.mentions]:
+            m.text = original[m.field][m.start:m.end]
+    for item in [*items["gains"], *items["urls"]]:
+        item.text = original[item.field][item.start:item.end]
+    for m in items["method"]:
+        m.name = original[m.field][m.start:m.end]
+    for a in items["acronyms"]:
+        a.short = original[a.field][a.start:a.end]
+        a.long = original[a.field][a.long_start:a.long_end]
