@@ -326,6 +326,7 @@ class BenchmarkExtractor:
         spans = [s for s, end in ends.items() if end is not None]
         starts = {s: self._variant_start(text, s.start_char) for s in spans}
         hits: list[_Hit] = []
+        redefined: dict[str, str | None] = {}  # an acronym the paper defines as something else: its cue, if any
         plain = [s for s in spans if not self.by_key[s.label_].needs_cue]
         # A text in capitals ("MATH-SHEPHERD: VERIFY AND REINFORCE LLMS ...") says nothing by case:
         # only case-blind names stand there, as written, and nothing is discovered.
@@ -355,8 +356,14 @@ class BenchmarkExtractor:
                 # ("the Massive ... Reasoning (MMMU) benchmark"): kept as written where a cue says so.
                 known = self.canonical.get(defined[span.text].lower())
                 if known is None:
-                    others = [o for o in plain if o.label_ != span.label_]
-                    cue = self._cue_for(span, doc, others, sentences, self.data_nouns)
+                    # decided where the paper first writes it, its definition, and kept for every later
+                    # mention ("we propose SElf-Evolving Distillation (SEED) ... multiple benchmarks
+                    # validate our SEED": a method, though a cue word stands near the second)
+                    if span.text not in redefined:
+                        others = [o for o in plain if o.label_ != span.label_]
+                        redefined[span.text] = None if _names_metrics(text, span.end_char) \
+                            else self._cue_for(span, doc, others, sentences, self.data_nouns)
+                    cue = redefined[span.text]
                     if cue is not None:
                         hits.append(_Hit(None, span.text, span.start_char, span.end_char, f"{KIND}.{rule.id}",
                                          span.text, f"defined as '{defined[span.text]}'; {cue}"))

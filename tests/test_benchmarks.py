@@ -68,6 +68,18 @@ def test_ambiguous_name_needs_a_cue():
     assert math.cue  # says what admitted it
 
 
+def test_an_acronym_the_paper_defines_as_something_else_is_judged_where_it_is_defined():
+    """A gazetteer acronym the paper defines as its own method is not that benchmark, even where a
+    data word stands near a later mention; defined as a benchmark, every mention stays."""
+    method = extract("", "We propose SElf-Evolving Distillation (SEED), which purges hallucinations. "
+                         "Extensive experiments on multiple benchmarks validate the superiority of our SEED.")
+    assert "SEED" not in {b.name for b in method.benchmarks}
+    bench = extract("", "We build the Scientific Evaluation of Embodied Decisions (SEED) benchmark. "
+                        "Agents fail on SEED, whose tasks need long plans.")
+    [seed] = [b for b in bench.benchmarks if b.name == "SEED"]
+    assert len(seed.mentions) == 2
+
+
 def test_unknown_benchmark_is_discovered_and_marked_unknown():
     r = extract("", "We introduce GridQuest, a benchmark for grid planning, and evaluate on the PuzzleMaze dataset.")
     found = {b.name: b.known for b in r.benchmarks}
