@@ -429,10 +429,12 @@ class BenchmarkExtractor:
                         continue
                     if cue_rule.shaped_only and not _name_shaped(name):
                         continue
-                    if long is not None and not any(w[:1].isupper() for w in long.split()[1:]) \
-                            and not long.lower().endswith(BENCHMARK_HEADS):
-                        # "multiple-choice question (MCQ) benchmark": an acronym for a kind of thing (but "an
-                        # audio-centric video understanding benchmark (ACVUBench)" defines a benchmark)
+                    if long is not None and not any(c.isupper() for c in long[1:]) \
+                            and not long.lower().endswith(BENCHMARK_HEADS) \
+                            and all(text[s:e] in defined or text[s:e] + "s" in defined for s, e in spans):
+                        # "multiple-choice question (MCQ) benchmark", "the VIS, VSS, and VPS datasets": acronyms
+                        # for kinds of thing (but "an audio-centric video understanding benchmark (ACVUBench)"
+                        # defines a benchmark, and "the SYSU-MM01, RegDB and LLCM datasets" lists one with names)
                         continue
                     blocking = taken
                     if cue_rule.may_contain_known:
@@ -446,7 +448,10 @@ class BenchmarkExtractor:
                             _Hit(known, known.name, start, end, f"{CUE_KIND}.{cue_rule.id}", name, "construction")
                         )
                     elif not known:
-                        hits.append(_Hit(None, name, start, end, f"{CUE_KIND}.{cue_rule.id}", name))
+                        # a short form of a one-word name is that name: "WildVision-Arena (WV-Arena)",
+                        # "titled DeepFakeFace (DFF) ... the DFF dataset"
+                        full = long if long is not None and " " not in long and _name_shaped(long) else name
+                        hits.append(_Hit(None, full, start, end, f"{CUE_KIND}.{cue_rule.id}", name))
                     taken.append((start, end))
                     anchors.append((start, end))
         return hits
@@ -645,9 +650,10 @@ def _name_spans(m: regex.Match) -> list[tuple[int, int]]:
 
 
 def build_items(hits: list[tuple[str, _Hit]]) -> list[Benchmark]:
-    """One item per distinct benchmark, first mention as its text, every mention listed."""
+    """One item per distinct benchmark, first mention as its text, every mention listed, in the
+    order the paper writes them (title first)."""
     items: dict[str, Benchmark] = {}
-    for field, hit in hits:
+    for field, hit in sorted(hits, key=lambda fh: (fh[0] != "title", fh[1].start)):
         key = hit.name.lower()
         mention = Mention(field=field, start=hit.start, end=hit.end, text=hit.text, pattern=hit.pattern, cue=hit.cue)
         item = items.get(key)
