@@ -208,6 +208,9 @@ TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
 # an acronym's plural, a class of models ("GNNs", "GENs").
 MODEL_WITH_SIZE = regex.compile(r"(?<![^\s_-])\d+(?:\.\d+)?B(?![^\s_-])")
 ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")
+POSSESSIVES = frozenset({"Your", "Our", "My", "Their", "His", "Her", "Its"})
+# A size written as a compound: "a 22T-token dataset", "a 1M-image corpus", "a 50-hour corpus".
+COUNTED_UNIT = regex.compile(r"[\d.,]+[KMBTkmbt]?-\p{Ll}+")
 
 
 def _pattern_tokenizer(nlp: Language) -> Tokenizer:
@@ -591,9 +594,9 @@ class BenchmarkExtractor:
         words = name.split()
         if name.lower() in self.not_names or words[0].lower() in self.not_first:
             return False
-        if sum(c.isalpha() for c in name) < 2:
-            return False
-        if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name):
+        if sum(c.isalpha() for c in name) < 2 or not POSSESSIVES.isdisjoint(words[1:]):
+            return False  # (a possessive makes a phrase of it: "CRAFT Your Dataset: ...")
+        if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name) or COUNTED_UNIT.fullmatch(name):
             return False
         if text.startswith(".", start + len(name)) and text[start + len(name) + 1 : start + len(name) + 2].isdigit():
             return False  # cut at a version's dot: "Qwen2" of "Qwen2.5-14B"
