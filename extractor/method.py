@@ -44,6 +44,7 @@ COORDINATED_COINED = regex.compile(
 # A parameter count or a size word at the end of a name: "-7B", "-1.5b", " 70B", "-XL", "-Small".
 MODEL_SIZE = regex.compile(r"[-_ ](?:\d+(?:\.\d+)?[bmk]|xs|s|m|l|xl|xxl|b|h|ti|tiny|small|base|large|huge|mini|nano)$")
 # A plural last word ("models", not "loss"): a class of things.
+PLAIN_PLURAL = regex.compile(r"\p{Lu}{2,}s")  # "BPs", not a name built on one ("GP-GNNs")
 PLURAL_END = regex.compile(r"\p{L}[^s\W]s$")
 TITLE_PHRASE = regex.compile(
     r"(?<![\w\-])[A-Z][\w]*(?:-[\w]+)*(?:\s+(?:(?:of|for|and|to|in|with|the|as|from|via|without)\s+)?[A-Z][\w]*(?:-[\w]+)*){1,5}(?![\w\-])"
@@ -104,7 +105,7 @@ KIND_THEN_NAME = regex.compile(
     r"\b(?:method|framework|algorithm|approach|model|agent|system|architecture|benchmark|dataset|corpus|suite|"
     r"pipeline|toolkit|library|environment|simulator|platform)\s+(\p{Lu}\p{Ll}+)(?![\w\-])(?=\s*(?:,\s+(?:an?|the|which|that|our)\b|\())")
 # What follows a name set off from the sentence: an appositive or a parenthesis.
-APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|\()")
+APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|:\s+an?\s|\()")
 # A footnote mark and a link or the footnote's first word glued to a name in copied text:
 # "SWE-Compass111https://...", "XCoder111Models and dataset are released ..." (arXiv's HTML writes
 # footnote 1 as "111").
@@ -114,7 +115,7 @@ YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 # ...or its version, where the name ends its phrase: "we introduce EfficientZero V2, a framework".
 VERSION_AFTER = regex.compile(r" (?:[Vv]\d+(?:\.\d+)?|\d(?:\.\d)?)(?=\s?[:,;)]|\.\s|\s+(?:is|provides|achieves|outperforms)\b)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
-NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|\)|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$|:\s+\p{Lu})")
+NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|\)|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$|:\s+(?:\p{Lu}|an?\s))")
 # A capitalised name in quotes, set off by what follows: “Coop-Diffusion”, an algorithm ...
 QUOTED_NAME = regex.compile(r"[\"“‘]([A-Z][\w\-+.]*(?:\s[\w\-+.]+){0,4})[\"”’](?=\s*(?:,|\(|$)|\s+(?:that|which|to|for|as)\b)")
 # A citation right after a name: the name is prior work ("TRACT (Berthelot et al., 2023)", "MAE [12]").
@@ -209,6 +210,12 @@ def _name_list(text: str, cue_start: int, s0: int, s1: int, defined: list[Pair])
             or len(items) == 1 and sh_match(items[0][0], text[cue_start:s0]) is not None:
         return []
     return items
+
+
+def _class_of_things(p: Pair) -> bool:
+    # "barren plateaus (BPs)", "graph neural networks (GNNs)": a lower-case plural names a kind of
+    # thing the paper is about, never the name it gives its own contribution
+    return p.long.islower() and PLAIN_PLURAL.fullmatch(p.short) is not None and PLURAL_END.search(p.long) is not None
 
 
 def _pair_name(p: Pair) -> tuple[str, int, str | None]:
@@ -492,7 +499,7 @@ class MethodExtractor:
                  for p in defined if at <= min(p.start, p.long_start) < end
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
                  and not self._modifier(text, max(p.end, p.long_end)) and id(p) not in serving
-                 and id(p) not in modifying]
+                 and id(p) not in modifying and not _class_of_things(p)]
         coined = self._first_coined(text, at, end, defined, serving, modifying, title_terms)
         if coined is not None and (two := SECOND_COINED.match(text, coined[2], end)) and _coined(two.group(1)) \
                 and two.group(1).lower() not in self.not_names:
@@ -552,7 +559,7 @@ class MethodExtractor:
         # work ("existing AS2 datasets ... we build a new AS2 dataset"), not the contribution.
         earlier = {p.short for p in defined if p.start < at}
         earlier |= {w[:-1] for w in earlier if w.endswith("s") and w[:-1].isupper()}  # "LMs" defined, "LM agents" later
-        earlier |= {p.short for p in defined if id(p) in serving}  # a task the contribution serves
+        earlier |= {p.short for p in defined if id(p) in serving or _class_of_things(p)}  # a task it serves, a kind of thing
         earlier |= {p.short for p in defined if at <= p.start < end and id(p) in modifying}  # a technique its noun is about
         lead = LEAD.match(text[at:end])
         listed = [b.span() for b in BRACKETED_LIST.finditer(text, at, end)] if "(" in text[at:end] else []
