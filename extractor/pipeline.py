@@ -101,7 +101,9 @@ class Pipeline:
             "benchmarks": benchmarks.build_items(bench_hits),
             "gains": gain_items,
             "urls": url_items,
-            "method": self.method.find(fields["title"], fields["abstract"], pairs),
+            # a link is no place for a name ("github.com/Magiccircuit/MSA-Augmentor")
+            "method": self.method.find(_blank(fields["title"], masks["title"]),
+                                       _blank(fields["abstract"], masks["abstract"]), pairs),
             "acronyms": acronyms.to_items(pairs),
         }
         if fields["title"] != paper.title or fields["abstract"] != paper.abstract:
@@ -119,6 +121,17 @@ class Pipeline:
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with these spans written over by spaces (offsets unchanged), and a footnote mark
+    glued on before a link with them ("SWE-Compass111https://...")."""
+    for start, end in spans:
+        digits = len(text[:start]) - len(text[:start].rstrip("0123456789"))
+        if digits and start - digits > 0 and text[start - digits - 1].isalpha():
+            start -= digits
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _plain(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import method
+from extractor import extract, method
 from extractor.examples import Case, cases, check
 from extractor.patterns import BUNDLED_DIR, PatternSet, parse_file
 from extractor.pipeline import Pipeline
@@ -152,3 +152,13 @@ def test_adjective_compounds_and_one_off_modifiers_are_not_names(pipeline) -> No
     got = names(pipeline, "X", "We introduce Heron, the first VLM-driven agent. We also design a novel "
                                "GPT-as-a-Critic scoring protocol.")
     assert set(got) == {"Heron"}
+
+
+def test_a_name_inside_a_link_is_not_the_method():
+    """The path of a link often spells the project's name differently; the link is no name, and a
+    footnote mark glued on before it is no part of the name before it."""
+    r = extract("", "We introduce MSA-Augmenter, a generative model. We release our code at "
+                    "https://github.com/Magiccircuit/MSA-Augmentor")
+    assert [m.name for m in r.method] == ["MSA-Augmenter"]
+    r = extract("", "We introduce SWE-Compass111https://huggingface.co/datasets/K/SWE-Compass, a benchmark.")
+    assert "SWE-Compass111" not in [m.name for m in r.method]
