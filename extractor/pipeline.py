@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import regex
 import spacy
-from spacy.attrs import IS_PUNCT, LOWER
+from spacy.attrs import IS_PUNCT, LOWER, ORTH
 
 from . import __version__, acronyms, benchmarks, gains, method, regex_cache, urls
 from .patterns import PatternError, PatternSet, load_patterns, pattern_dirs
@@ -43,6 +43,8 @@ def blank_nlp() -> spacy.language.Language:
     nlp = spacy.blank("en")
     suffixes = [*nlp.Defaults.suffixes, *EXTRA_SUFFIXES]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    # "4.8 p.p. and 4.2 p.p." is one sentence: percentage points are an abbreviation, as "e.g." is
+    nlp.tokenizer.add_special_case("p.p.", [{ORTH: "p.p."}])
     getters = nlp.vocab.lex_attr_getters
     nlp.vocab.lex_attr_getters = {a: f for a, f in getters.items() if a in LEXICAL_ATTRIBUTES}
     return nlp
