@@ -208,6 +208,7 @@ TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
 # an acronym's plural, a class of models ("GNNs", "GENs").
 MODEL_WITH_SIZE = regex.compile(r"(?<![^\s_-])\d+(?:\.\d+)?B(?![^\s_-])")
 ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")
+AMOUNT_BEFORE = regex.compile(r"\d(?:\.\d+)?\s?%?\s$")
 POSSESSIVES = frozenset({"Your", "Our", "My", "Their", "His", "Her", "Its"})
 # A size written as a compound: "a 22T-token dataset", "a 1M-image corpus", "a 50-hour corpus".
 COUNTED_UNIT = regex.compile(r"[\d.,]+[KMBTkmbt]?-\p{Ll}+")
@@ -374,6 +375,8 @@ class BenchmarkExtractor:
                 rule = known
             cue = None
             if rule.needs_cue:
+                if AMOUNT_BEFORE.search(text, max(0, span.start_char - 12), span.start_char):
+                    continue  # a score's name after its value ("59.8% NDS on nuScenes"), whatever the cue
                 cue = self._cue_for(span, doc, plain, sentences)
                 if cue is None:
                     continue
