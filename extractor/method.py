@@ -121,7 +121,7 @@ QUOTED_NAME = regex.compile(r"[\"“‘]([A-Z][\w\-+.]*(?:\s[\w\-+.]+){0,4})[\"�
 # A citation right after a name: the name is prior work ("TRACT (Berthelot et al., 2023)", "MAE [12]").
 CITED = regex.compile(r"\s*(?:\(\s*\p{Lu}[\w\-]+(?:\s+(?:et\s+al\.?|and|&)(?:\s+\p{Lu}[\w\-]+)?)?,?\s*(?:19|20)\d\d[a-z]?\s*\)|\[\d+(?:\s*[,–-]\s*\d+)*\])")
 # An indefinite noun phrase still open before a word: "a novel ", "an efficient ".
-INDEFINITE = regex.compile(r"\b(?:an?|one)\s+(?:[a-z][\w\-]*\s+){0,3}\Z")
+INDEFINITE = regex.compile(r"\b(?:an?|one)\s+(?:[a-z][\w\-]*\s+|\p{Lu}[\w]*-[\w\-]+\s+){0,3}\Z")
 # A word that continues a noun phrase (lowercase, not a function word or a clause opener).
 NOUN_NEXT = regex.compile(
     r"\s+(?!(?:that|which|who|to|for|in|on|of|with|as|and|or|by|from|via|where|when|while|is|are|can|"
