@@ -103,7 +103,7 @@ CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 # grounding dataset Jedi, which contains ...".
 KIND_THEN_NAME = regex.compile(
     r"\b(?:method|framework|algorithm|approach|model|agent|system|architecture|benchmark|dataset|corpus|suite|"
-    r"pipeline|toolkit|library|environment|simulator|platform)\s+(\p{Lu}\p{Ll}+)(?![\w\-])(?=\s*(?:,\s+(?:an?|the|which|that|our)\b|\())")
+    r"pipeline|toolkit|library|environment|simulator|platform),?\s+(\p{Lu}\p{Ll}+)(?![\w\-])(?=\s*(?:,\s+(?:an?|the|which|that|our)\b|\())")
 # What follows a name set off from the sentence: an appositive or a parenthesis.
 APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|:\s+an?\s|\()")
 # A footnote mark and a link or the footnote's first word glued to a name in copied text:
