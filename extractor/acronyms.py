@@ -85,7 +85,10 @@ REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})|^(\p{Lu})([2
 # "REViT-v2", "PlanNetv3"; not "Ti6Al4V4" (a digit before the V: a formula).
 VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
 KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+# A release number after an acronym, one short form with it: "SAM 2", "SD 1.5".
 VERSION_NUMBER = regex.compile(r"[1-9]\d?(?:\.\d)?")
+# An acronym's plural, a class of things: "GNNs", "BPs" (not a name built on one: "GP-GNNs").
+ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")
 
 
 class Rule(PatternRule):
@@ -158,7 +161,8 @@ def is_short_form(s: str, max_len: int) -> bool:
 
 
 def _versioned(words: list[str]) -> bool:
-    # "Segment Anything Model 2 (SAM 2)": an acronym and its release number (not "Group 2")
+    # "Segment Anything Model 2 (SAM 2)": an acronym and its release number (not "Group 2"); the
+    # long form must then end with the same number
     return _acronym_like(words[0]) and VERSION_NUMBER.fullmatch(words[1]) is not None
 
 
@@ -561,8 +565,8 @@ class AcronymExtractor:
             head = HEAD_SEP.split(inner, maxsplit=1)[0].strip()
             if head.lower() not in self.not_short and is_short_form(head, rule.max_short_len):
                 pair = self._long_short(text, m.start(), head, inner_start, rule)
-                if pair and not (" " in head and VERSION_NUMBER.fullmatch(head.split()[1])
-                                 and not pair.long.endswith(" " + head.split()[1])):
+                words = head.split()
+                if pair and not (len(words) == 2 and _versioned(words) and not pair.long.endswith(" " + words[1])):
                     return pair  # (a release number is in both forms: "Segment Anything Model 2 (SAM 2)")
             elif LOWER_SHORT.fullmatch(head) and head == inner and head not in self.not_lowercase_short:
                 l0 = _initials_long_form(text, m.start(), head)

@@ -19,6 +19,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .acronyms import ACRONYM_PLURAL
 from .patterns import PatternRule, RegexStr, compile_rule_regex, expand_macros, scan_windows
 from .record import Benchmark, Mention
 from .sentences import Sentences
@@ -207,8 +208,9 @@ TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
 # ("Gemma2-2B", "Llama-3-8B-Instruct"; not "M": datasets count samples in millions, "CXR-1M") and
 # an acronym's plural, a class of models ("GNNs", "GENs").
 MODEL_WITH_SIZE = regex.compile(r"(?<![^\s_-])\d+(?:\.\d+)?B(?![^\s_-])")
-ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")
+# A value right before a name: the name is the score it is in ("59.8% NDS").
 AMOUNT_BEFORE = regex.compile(r"\d(?:\.\d+)?\s?%?\s$")
+# Words that make a title-cased run a phrase, not a name ("CRAFT Your Dataset").
 POSSESSIVES = frozenset({"Your", "Our", "My", "Their", "His", "Her", "Its"})
 # A size written as a compound: "a 22T-token dataset", "a 1M-image corpus", "a 50-hour corpus".
 COUNTED_UNIT = regex.compile(r"[\d.,]+[KMBTkmbt]?-\p{Ll}+")
@@ -416,7 +418,7 @@ class BenchmarkExtractor:
                     name = text[start:end]
                     short = long_of.get(name)
                     named = next((h for h in hits if h.text == short), None) if short else None
-                    long = defined.get(name) or defined.get(name + "s")  # "network interface cards (NICs)"
+                    long = _definition(name, defined)
                     of = self.canonical.get(long.lower()) if long is not None else None
                     if named is not None or of is not None:
                         # another mention of a benchmark found: by its long form ("the Long-Range Graph
@@ -437,7 +439,7 @@ class BenchmarkExtractor:
                         continue
                     if long is not None and not any(c.isupper() for c in long[1:]) \
                             and not long.lower().endswith(BENCHMARK_HEADS) \
-                            and all(text[s:e] in defined or text[s:e] + "s" in defined for s, e in spans):
+                            and all(_definition(text[s:e], defined) is not None for s, e in spans):
                         # "multiple-choice question (MCQ) benchmark", "the VIS, VSS, and VPS datasets": acronyms
                         # for kinds of thing (but "an audio-centric video understanding benchmark (ACVUBench)"
                         # defines a benchmark, and "the SYSU-MM01, RegDB and LLCM datasets" lists one with names)
@@ -618,6 +620,11 @@ class BenchmarkExtractor:
         # list after "benchmarks such as", "called X"), but often a title-cased description
         # otherwise ("Long-Horizon Agentic tasks", "a parallelizable Android environment").
         return plain_ok or before.endswith((" the", " The"))
+
+
+def _definition(name: str, defined: dict[str, str]) -> str | None:
+    """The long form the paper defines for a name, or for its plural ("network interface cards (NICs)")."""
+    return defined.get(name) or defined.get(name + "s")
 
 
 def _names_metrics(text: str, end: int) -> bool:

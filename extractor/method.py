@@ -24,7 +24,7 @@ from typing import Literal
 import regex
 from pydantic import model_validator
 
-from .acronyms import Pair, sh_match
+from .acronyms import ACRONYM_PLURAL, Pair, sh_match
 from .patterns import PatternRule, RegexStr, compile_rule_regex, whole_word
 from .record import Method
 
@@ -44,7 +44,6 @@ COORDINATED_COINED = regex.compile(
 # A parameter count or a size word at the end of a name: "-7B", "-1.5b", " 70B", "-XL", "-Small".
 MODEL_SIZE = regex.compile(r"[-_ ](?:\d+(?:\.\d+)?[bmk]|xs|s|m|l|xl|xxl|b|h|ti|tiny|small|base|large|huge|mini|nano)$")
 # A plural last word ("models", not "loss"): a class of things.
-PLAIN_PLURAL = regex.compile(r"\p{Lu}{2,}s")  # "BPs", not a name built on one ("GP-GNNs")
 PLURAL_END = regex.compile(r"\p{L}[^s\W]s$")
 TITLE_PHRASE = regex.compile(
     r"(?<![\w\-])[A-Z][\w]*(?:-[\w]+)*(?:\s+(?:(?:of|for|and|to|in|with|the|as|from|via|without)\s+)?[A-Z][\w]*(?:-[\w]+)*){1,5}(?![\w\-])"
@@ -215,7 +214,7 @@ def _name_list(text: str, cue_start: int, s0: int, s1: int, defined: list[Pair])
 def _class_of_things(p: Pair) -> bool:
     # "barren plateaus (BPs)", "graph neural networks (GNNs)": a lower-case plural names a kind of
     # thing the paper is about, never the name it gives its own contribution
-    return p.long.islower() and PLAIN_PLURAL.fullmatch(p.short) is not None and PLURAL_END.search(p.long) is not None
+    return p.long.islower() and ACRONYM_PLURAL.fullmatch(p.short) is not None and PLURAL_END.search(p.long) is not None
 
 
 def _pair_name(p: Pair) -> tuple[str, int, str | None]:
@@ -267,14 +266,15 @@ class MethodExtractor:
         lowered = {"title": title.lower(), "abstract": abstract.lower()}
         defined = acronyms.get("abstract", [])
         title_terms = _own_title_terms(title, defined)
-        # the defined terms each field writes as a task the contribution serves, or as a technique
-        # its noun is about ("a classifier-free guidance (CFG) rescaling method"), found once per paper
+        # the defined terms each field writes as a task the contribution serves or a kind of thing the
+        # paper is about, or as a technique its noun is about ("a classifier-free guidance (CFG)
+        # rescaling method"), found once per paper
         asides: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
 
         def aside(field: str) -> tuple[frozenset[int], frozenset[int]]:
             if field not in asides:
                 text = texts[field]
-                asides[field] = (frozenset(id(p) for p in defined if _purpose(text, p)),
+                asides[field] = (frozenset(id(p) for p in defined if _class_of_things(p) or _purpose(text, p)),
                                  frozenset(id(p) for p in defined
                                            if p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end))))
             return asides[field]
@@ -484,8 +484,9 @@ class MethodExtractor:
     def _after_cue(self, text: str, at: int, defined: list[Pair], serving: frozenset[int],
                    modifying: frozenset[int], title_terms: tuple[str, ...] = ()):
         """Names the paper gives its contribution after a presenting cue. ``serving`` and ``modifying``:
-        the ids of the defined pairs that name a task the contribution serves (``_purpose``) or a
-        technique its noun is about (``MODIFIES_KIND``), not the contribution."""
+        the ids of the defined pairs that name a task the contribution serves (``_purpose``) or a kind
+        of thing (``_class_of_things``), or a technique its noun is about (``MODIFIES_KIND``), not the
+        contribution."""
         end_m = SENTENCE_END.search(text, at)
         end = min(end_m.start() if end_m else len(text), at + 220)
         if ARTICLE_NEXT.match(text, at) and NAMING_VERB.search(text, at, end) is not None:
@@ -499,7 +500,7 @@ class MethodExtractor:
                  for p in defined if at <= min(p.start, p.long_start) < end
                  and p.short.lower() not in self.not_names and not self._foreign(text[at:min(p.start, p.long_start)])
                  and not self._modifier(text, max(p.end, p.long_end)) and id(p) not in serving
-                 and id(p) not in modifying and not _class_of_things(p)]
+                 and id(p) not in modifying]
         coined = self._first_coined(text, at, end, defined, serving, modifying, title_terms)
         if coined is not None and (two := SECOND_COINED.match(text, coined[2], end)) and _coined(two.group(1)) \
                 and two.group(1).lower() not in self.not_names:
@@ -559,7 +560,7 @@ class MethodExtractor:
         # work ("existing AS2 datasets ... we build a new AS2 dataset"), not the contribution.
         earlier = {p.short for p in defined if p.start < at}
         earlier |= {w[:-1] for w in earlier if w.endswith("s") and w[:-1].isupper()}  # "LMs" defined, "LM agents" later
-        earlier |= {p.short for p in defined if id(p) in serving or _class_of_things(p)}  # a task it serves, a kind of thing
+        earlier |= {p.short for p in defined if id(p) in serving}  # a task it serves, a kind of thing
         earlier |= {p.short for p in defined if at <= p.start < end and id(p) in modifying}  # a technique its noun is about
         lead = LEAD.match(text[at:end])
         listed = [b.span() for b in BRACKETED_LIST.finditer(text, at, end)] if "(" in text[at:end] else []

@@ -37,6 +37,8 @@ LEXICAL_ATTRIBUTES = (LOWER, IS_PUNCT)
 # rules read a plain hyphen, one for one, so every offset stays valid, and the record quotes the
 # original text. (Readers already write every kind of space as a plain one.)
 PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# A footnote mark glued between a word and a link: "SWE-Compass111https://..." (arXiv HTML writes footnote 1 as "111").
+GLUED_MARK = regex.compile(r"(?<=\p{L})\d+\Z")
 
 
 def blank_nlp() -> spacy.language.Language:
@@ -129,9 +131,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with these spans written over by spaces (offsets unchanged), and a footnote mark
     glued on before a link with them ("SWE-Compass111https://...")."""
     for start, end in spans:
-        digits = len(text[:start]) - len(text[:start].rstrip("0123456789"))
-        if digits and start - digits > 0 and text[start - digits - 1].isalpha():
-            start -= digits
+        mark = GLUED_MARK.search(text, max(0, start - 8), start)
+        start = mark.start() if mark else start
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 

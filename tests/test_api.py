@@ -34,7 +34,7 @@ def test_extract_rejects_non_text_with_a_clear_error(args):
         extract(*args)
 
 
-def test_web_hyphens_and_spaces_read_as_plain_ones_and_are_quoted_as_written():
+def test_web_hyphens_read_as_plain_ones_and_are_quoted_as_written():
     """Pages copied from the web carry non-breaking hyphens ("Fashion\u2011MNIST"): they match like
     plain ones, and every quoted string is still the paper's own text at its offsets."""
     plain = extract("Q-Net", "We propose Q-Net, which beats Res-Net by 3% on Fashion-MNIST and Meta-World.")
