@@ -89,6 +89,9 @@ KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 VERSION_NUMBER = regex.compile(r"[1-9]\d?(?:\.\d)?")
 # An acronym's plural, a class of things: "GNNs", "BPs" (not a name built on one: "GP-GNNs").
 ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")
+# A coined part's silent "e", which the long form's word drops before its ending: "Adaptive Caching
+# (AdaCache)", "Routing Network (RouteNet)".
+SILENT_E = regex.compile(r"(?<=\p{Lu}\p{Ll}{2,})e(?=\p{Lu}|\p{N}|$)")
 
 
 class Rule(PatternRule):
@@ -358,8 +361,9 @@ def _digit_as_word(short: str, long: str) -> bool:
 def _core_forms(short: str, silent_initials: frozenset[str]) -> list[str]:
     """What the long form may spell when the whole short form does not match: the short form without
     a plural "s" ("PPIs"), without a version suffix ("REViT-v2": the words spell REViT) or without
-    a lowercase initial that names a variable, not a word ("kNN" ← "nearest-neighbour"), or with
-    the X of "ex-" spelled out ("XAI" ← "Explainable AI")."""
+    a lowercase initial that names a variable, not a word ("kNN" ← "nearest-neighbour"), with
+    the X of "ex-" spelled out ("XAI" ← "Explainable AI"), or without a coined part's silent "e"
+    ("AdaCache" ← "Adaptive Caching")."""
     out = []
     if len(short) >= 3 and short[-1] == "s" and short[-2].isupper():
         # A plural ("PPIs"): its "s" ends the last word rather than starting one, and right-to-left
@@ -372,6 +376,8 @@ def _core_forms(short: str, silent_initials: frozenset[str]) -> list[str]:
         out.append(short[1:])
     if short[0] == "X" and short[1:2].isupper() and short.isalpha():
         out.append("Ex" + short[1:])  # an X for "ex-": "Explainable AI (XAI)", "eXtreme Gradient Boosting"
+    if sum(c.isupper() for c in short) >= 2 and SILENT_E.search(short):
+        out.append(SILENT_E.sub("", short))
     return out
 
 
