@@ -94,6 +94,8 @@ PURPOSE_WINDOW = 80
 PURPOSE_BEFORE = regex.compile(
     r"\b(?:for|to\s+(?!be\b)\p{Ll}+)"
     r"\s+(?:the\s+)?\Z")
+# ...and a problem an approach is to, however it is capitalised: "a novel approach to Dialogue State Tracking (DST)"
+APPROACH_TO = regex.compile(r"\b(?:approach(?:es)?|solutions?)\s+to\s+(?:the\s+)?\Z")
 # What follows a term that opens an abstract when the abstract describes a task or a field, not its own contribution
 TOPIC_AFTER = regex.compile(r"\)?,?\s+(?:aims?\s+(?:to|at)|seeks?\s+to|refers?\s+to|(?:has|have)\s+(?:recently\s+)?"
                             r"(?:emerged|become|gained|attracted|drawn|received|garnered))\b")
@@ -620,9 +622,13 @@ def _purpose(text: str, p: Pair) -> bool:
     """A task the contribution serves or acts on, written plainly after "for" or "to <verb>":
     "fine-tuning for remote sensing change detection (RSCD)", "designed to enhance automatic speech
     recognition (ASR) performance", "a framework to interpret federated learning (FL)" (a Title Case
-    long form there may still be the contribution's name)."""
-    return (p.long_start < p.start and p.long.islower()
-            and PURPOSE_BEFORE.search(text, max(0, p.long_start - PURPOSE_WINDOW), p.long_start) is not None)
+    long form there may still be the contribution's name); or the problem an approach is to, however
+    capitalised: "a novel approach to Dialogue State Tracking (DST)"."""
+    if p.long_start >= p.start:
+        return False
+    lo = max(0, p.long_start - PURPOSE_WINDOW)
+    return (p.long.islower() and PURPOSE_BEFORE.search(text, lo, p.long_start) is not None
+            or APPROACH_TO.search(text, lo, p.long_start) is not None)
 
 
 def _written_plain(name: str, abstract: str) -> bool:
