@@ -55,6 +55,7 @@ CLAUSE_PENALTY = 60
 # ...and when a bracket stands between them, where the bracket holds one and not the other: "higher
 # performance (+1.0% in APr)" measures APr.
 BRACKET_PENALTY = 8
+DIGIT = regex.compile(r"\d")
 # Between the parts of a coordinated phrase, and between the amounts of one list ("by 3% and by 5%").
 # Items of a list: "A, B and C", "A/B/C" (slashes list amounts and baselines alike: "by 18.0/19.6/6.6 AP").
 COORDINATION = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*")
@@ -495,7 +496,7 @@ class GainExtractor:
                             _names_baseline(value) or _sped_up_system(m.group(0), value)) else what
                         if kind != what:
                             value = _clean(original[s0:e0])  # a baseline keeps its article: "the baseline results"
-                        out.append(_Phrase(kind, s0, e0, value, c.rule.penalty, m.start()))
+                        out.append(_Phrase(kind, s0, e0, value, c.rule.penalty, m.start(), m.end()))
         return out
 
 
@@ -520,6 +521,7 @@ class _Phrase:
     value: str
     penalty: int
     match_start: int  # where the rule's whole match starts: "improvement in X" starts at "improvement"
+    match_end: int  # ...and ends: "an AUROC of 0.8955" ends at the score its bracketed change follows
 
 
 def _lists(gains: list[Gain], text: str) -> Iterator[list[Gain]]:
@@ -574,6 +576,12 @@ def _closest(text: str, phrases: list[_Phrase], f: _Found, nxt: _Found | None, p
             continue
         # measured from where the phrase's construction starts: "3% improvement in X and 1% ..." gives X to 3%
         if nxt is not None and f.end <= p.start and p.end <= nxt.start and nxt.start - p.end < p.match_start - f.end:
+            continue
+        # ...as is one whose construction holds the score that the bracket after it changes ("an AUPRC
+        # of 0.6156 (+36.41%) and an AUROC of 0.8955 (+7.64%)": AUROC is the second's; "87.18%AP on X (+2.22%)")
+        if (nxt is not None and f.end <= p.match_start and p.match_end <= nxt.start
+                and text[p.match_end:nxt.start].strip() == "("
+                and (DIGIT.search(text, p.match_start, p.start) or DIGIT.search(text, p.end, p.match_end))):
             continue
         # ...and one between the previous gain and this one whose construction starts right after
         # the previous gain is that gain's ("4.5% in search-based QA, 7.7% in code generation")
