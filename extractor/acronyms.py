@@ -89,6 +89,8 @@ KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 VERSION_NUMBER = regex.compile(r"[1-9]\d?(?:\.\d)?")
 # An acronym's plural, a class of things: "GNNs", "BPs" (not a name built on one: "GP-GNNs").
 ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")
+# A short form with a suffix of its own after a hyphen: "SAGE-KV", "LGM-Pose".
+SUFFIXED_SHORT = regex.compile(r"(\p{Lu}[\p{Lu}\p{N}]+)-(\p{Lu}[\p{L}\p{N}]*)")
 # A coined part's silent "e", which the long form's word drops before its ending: "Adaptive Caching
 # (AdaCache)", "Routing Network (RouteNet)".
 SILENT_E = regex.compile(r"(?<=\p{Lu}\p{Ll}{2,})e(?=\p{Lu}|\p{N}|$)")
@@ -616,6 +618,13 @@ class AcronymExtractor:
         if span is None:
             candidate = before[cut:].rstrip()
             span = best_long_form(head, candidate, max_words, silent, self.detached)
+        suffix = SUFFIXED_SHORT.fullmatch(head) if span is None else None
+        if suffix is not None and regex.search(r"(?i)(?<![\w-])" + regex.escape(suffix.group(2)) + r"(?![\w-])", before):
+            # "Self-Attention Guided Eviction (SAGE-KV)": the words spell the stem, and the suffix names
+            # what it works on, which the text names elsewhere ("the key-value (KV) cache")
+            span = best_long_form(suffix.group(1), candidate, max_words, silent, self.detached)
+            if span is not None and candidate[span[0]:].startswith(suffix.group(1)):
+                span = None  # "TM0065 gene codes for a protein (TM-IclR)": the stem is a name of its own there
         if span is None:
             reordered = _reordered_long_form(head, before.rstrip())
             if reordered is None:
