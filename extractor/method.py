@@ -287,6 +287,8 @@ class MethodExtractor:
                 short = self._named_by_initials(name, abstract)
                 if short is not None:
                     name, long_form, field, s0 = short[0], name, "abstract", short[1]
+            if any(p.short == name and _class_of_things(p) for p in defined):
+                return  # "tables, which we call human-centric tables (HCTs)": a kind of thing, however cued
             key = name.lower().replace("-", " ")  # "Mini Diffuser: ..." and "Mini-Diffuser" are one name
             size = MODEL_SIZE.search(key)
             if size is not None and key[:size.start()].rstrip() in found:
