@@ -93,7 +93,7 @@ PROPOSED = r"\bwe\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|call\s+(?:
 PURPOSE_WINDOW = 80
 PURPOSE_BEFORE = regex.compile(
     r"\b(?:for|to\s+(?!be\b)\p{Ll}+)"
-    r"\s+(?:the\s+)?\Z")
+    r"\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}\Z")
 # ...and a problem an approach is to, however it is capitalised: "a novel approach to Dialogue State Tracking (DST)"
 APPROACH_TO = regex.compile(r"\b(?:approach(?:es)?|solutions?)\s+to\s+(?:the\s+)?\Z")
 # What follows a term that opens an abstract when the abstract describes a task or a field, not its own contribution
@@ -621,7 +621,8 @@ class MethodExtractor:
 
 
 def _purpose(text: str, p: Pair) -> bool:
-    """A task the contribution serves or acts on, written plainly after "for" or "to <verb>":
+    """A task the contribution serves or acts on, written plainly after "for" or "to <verb>" (maybe past
+    a modifier or two: "to predict the per-frame sequence matching receptiveness (SMR)"):
     "fine-tuning for remote sensing change detection (RSCD)", "designed to enhance automatic speech
     recognition (ASR) performance", "a framework to interpret federated learning (FL)" (a Title Case
     long form there may still be the contribution's name); or the problem an approach is to, however
