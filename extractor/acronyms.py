@@ -769,7 +769,8 @@ def _dedupe(pairs: list[Pair]) -> list[Pair]:
     seen: set[tuple[str, str]] = set()
     out = []
     for p in pairs:
-        key = (p.short, " ".join(p.long.lower().split()))
+        # "Attack Success Rates (ASR)" and later "Attack Success Rate (ASR)" define one pair
+        key = (p.short, " ".join(p.long.lower().split()).removesuffix("s"))
         if key not in seen:
             seen.add(key)
             out.append(p)
