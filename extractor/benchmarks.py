@@ -7,7 +7,7 @@ patterns/benchmark_cues.toml (kind "benchmark-cues": cue words and discovery con
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -662,18 +662,24 @@ def _name_spans(m: regex.Match) -> list[tuple[int, int]]:
     return [s for s in m.spans("name") if s[1] > s[0]]
 
 
-def build_items(hits: list[tuple[str, _Hit]]) -> list[Benchmark]:
+def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None = None) -> list[Benchmark]:
     """One item per distinct benchmark, first mention as its text, every mention listed, in the
-    order the paper writes them (title first)."""
+    order the paper writes them (title first). A discovered long form whose short form (``defined``:
+    short form -> long form) is found too is a mention of that benchmark: "GroUSE: A Benchmark ..." in
+    the title, "we introduce GroUSE (Grounded QA Unitary Scoring of Evaluators)" in the abstract."""
+    names = {h.name.lower(): h.name for _, h in hits}
+    short_of = {long.lower(): short.lower() for short, long in (defined or {}).items() if short.lower() in names}
     items: dict[str, Benchmark] = {}
     for field, hit in sorted(hits, key=lambda fh: (fh[0] != "title", fh[1].start)):
         key = hit.name.lower()
+        if hit.rule is None and key in short_of:
+            key = short_of[key]
         mention = Mention(field=field, start=hit.start, end=hit.end, text=hit.text, pattern=hit.pattern, cue=hit.cue)
         item = items.get(key)
         if item is None:
             rule = hit.rule or hit.variant_of
             item = Benchmark(
-                name=hit.name,
+                name=names[key],
                 text=hit.text,
                 field=field,
                 start=hit.start,
