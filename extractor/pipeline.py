@@ -37,8 +37,9 @@ LEXICAL_ATTRIBUTES = (LOWER, IS_PUNCT)
 # rules read a plain hyphen, one for one, so every offset stays valid, and the record quotes the
 # original text. (Readers already write every kind of space as a plain one.)
 PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-"})
-# A footnote mark glued between a word and a link: "SWE-Compass111https://..." (arXiv HTML writes footnote 1 as "111").
-GLUED_MARK = regex.compile(r"(?<=\p{L})\d+\Z")
+# A footnote mark glued between a word and a link: "SWE-Compass111https://..." (arXiv HTML writes footnote 1 as
+# "111"), or set off from the link by a space when it is that tripled digit: "DGUA-FAS111 https://...".
+GLUED_MARK = regex.compile(r"(?<=\p{L})(?:\d+|(\d)\1\1\s)\Z")
 
 
 def blank_nlp() -> spacy.language.Language:
@@ -102,7 +103,7 @@ class Pipeline:
             # the paper's own method, named like a benchmark ("WebVoyager: Building an ... Web Agent")
             bench_hits = [(f, h) for f, h in bench_hits if h.text not in own]
         items = {
-            "benchmarks": benchmarks.build_items(bench_hits),
+            "benchmarks": benchmarks.build_items(bench_hits, defined),
             "gains": gain_items,
             "urls": url_items,
             # a link is no place for a name ("github.com/Magiccircuit/MSA-Augmentor")

@@ -162,3 +162,12 @@ def test_a_name_inside_a_link_is_not_the_method():
     assert [m.name for m in r.method] == ["MSA-Augmenter"]
     r = extract("", "We introduce SWE-Compass111https://huggingface.co/datasets/K/SWE-Compass, a benchmark.")
     assert "SWE-Compass111" not in [m.name for m in r.method]
+
+
+def test_a_tripled_footnote_mark_before_a_spaced_link_is_no_part_of_the_name():
+    """arXiv HTML writes footnote 1 as "111", sometimes with a space before the link; a plain number
+    before a link ("Llama2 https://...") stays the name's."""
+    r = extract("", "We introduce a new method, DGUA-FAS111 https://github.com/AI-Lab/DGUA_FAS, which has two modules.")
+    assert [m.name for m in r.method] == ["DGUA-FAS"]
+    r = extract("", "We introduce Vicuna2 https://github.com/lm-sys/vicuna, a chat model.")
+    assert [m.name for m in r.method] == ["Vicuna2"]
