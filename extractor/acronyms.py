@@ -89,6 +89,8 @@ KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 VERSION_NUMBER = regex.compile(r"[1-9]\d?(?:\.\d)?")
 # An acronym's plural, a class of things: "GNNs", "BPs" (not a name built on one: "GP-GNNs").
 ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")
+# An acronym that ends a short form after a hyphen: "EZ-HOI".
+FINAL_ACRONYM = regex.compile(r"(?<=-)\p{Lu}{2,}\Z")
 # A short form with a suffix of its own after a hyphen: "SAGE-KV", "LGM-Pose".
 SUFFIXED_SHORT = regex.compile(r"(\p{Lu}[\p{Lu}\p{N}]+)-(\p{Lu}[\p{L}\p{N}]*)")
 # A coined part's silent "e", which the long form's word drops before its ending: "Adaptive Caching
@@ -195,6 +197,16 @@ def _without_head_noun(short: str, long: str, head_nouns: frozenset[str], title_
     if capitals < 2 or parts < capitals or anchored_match(short, shorter, 0) is None:
         return long
     return shorter
+
+
+def _without_words_after_acronym(short: str, long: str) -> str:
+    """"Efficient Zero-Shot HOI detection (EZ-HOI)": where the short form ends in an acronym the long
+    form writes whole, the words after it are not abbreviated."""
+    end = FINAL_ACRONYM.search(short)
+    if end is None:
+        return long
+    at = long.rfind(" " + end.group(0) + " ")
+    return long[: at + 1 + len(end.group(0))] if at > 0 else long
 
 
 def _kept_word(short: str) -> str | None:
@@ -639,6 +651,7 @@ class AcronymExtractor:
         while long and long[-1] in TRIM:
             long = long[:-1]
         long = _without_head_noun(head, long, self.head_nouns, self.title_head_nouns)
+        long = _without_words_after_acronym(head, long)
         describing = DESCRIBING_TAIL.search(long)
         if describing and head[-1:].lower() != describing.group(1)[0]:
             long = long[:describing.start()]  # "Class-Aware Relative Feature-based method (CARef)": the feature is named
