@@ -54,7 +54,7 @@ FUNCTION_WORDS = frozenset("the a an on in of for is are do does can what when w
 LIST_ITEM = regex.compile(r"(?<![^\s,(])(?!(?:and|or)\s)[^\s,()]+(?=\s*(?:,|\)|$|\s+(?:and|or)\s))")
 # ", a ..." right after a bare name describes it ("we propose Awaker2.5-VL, a Mixture of Experts (MoE)
 # architecture"): what it defines is the kind of thing the name is, not a second name.
-APPOSITIVE = regex.compile(r"\A\s*,\s+an?\s+\Z")
+APPOSITIVE = regex.compile(r"\A\)?\s*,\s+an?\s+(?:(?:new|novel)\s+)?\Z")
 # The text before a second defined name ends in a coordination: ", and a ", " as well as ".
 COORDINATED = regex.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
 PAREN_WORD = regex.compile(r"\(([^()\s,;]{2,20})\)")
@@ -522,9 +522,9 @@ class MethodExtractor:
             if CITED.match(text, stop):
                 continue
             # A later name is coordinated with the first ("a Graph (G) ..., and a Field (F)"), not
-            # inside a clause that describes it ("VIBR (...), a method that reduces OOD (...)").
-            if out and (not COORDINATED.search(text, last_end, first)
-                        or (out[-1][3] is None and APPOSITIVE.match(text[last_end:first]))):
+            # inside a clause that describes it ("VIBR (...), a method that reduces OOD (...)") or an
+            # appositive ("Neural k-Opt (NeuOpt), a novel learning-to-search (L2S) solver").
+            if out and (not COORDINATED.search(text, last_end, first) or APPOSITIVE.match(text[last_end:first])):
                 break
             out.append(item)
             last_end = stop
