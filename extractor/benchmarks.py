@@ -435,8 +435,8 @@ class BenchmarkExtractor:
                     # a title's opening name is a name where the construction says so ("Clerc: A Dataset for ...")
                     if not self._name_ok(name, text, start, plain_ok, opening_ok=field == "title" and cue_rule.plain_names):
                         continue
-                    if cue_rule.shaped_only and not _name_shaped(name):
-                        continue
+                    if cue_rule.shaped_only and not _name_shaped(name) and not plain_ok:
+                        continue  # (a plain name listed with a known one is a name: "TOFU, Harry Potter, and MUSE-NEWS")
                     if long is not None and not any(c.isupper() for c in long[1:]) \
                             and not long.lower().endswith(BENCHMARK_HEADS) \
                             and all(_definition(text[s:e], defined) is not None for s, e in spans):
