@@ -631,7 +631,7 @@ class AcronymExtractor:
             candidate = before[cut:].rstrip()
             span = best_long_form(head, candidate, max_words, silent, self.detached)
         suffix = SUFFIXED_SHORT.fullmatch(head) if span is None else None
-        if suffix is not None and regex.search(r"(?i)(?<![\w-])" + regex.escape(suffix.group(2)) + r"(?![\w-])", before):
+        if suffix is not None and regex.search(whole_word(suffix.group(2)), before, regex.IGNORECASE):
             # "Self-Attention Guided Eviction (SAGE-KV)": the words spell the stem, and the suffix names
             # what it works on, which the text names elsewhere ("the key-value (KV) cache")
             span = best_long_form(suffix.group(1), candidate, max_words, silent, self.detached)

@@ -55,6 +55,7 @@ CLAUSE_PENALTY = 60
 # ...and when a bracket stands between them, where the bracket holds one and not the other: "higher
 # performance (+1.0% in APr)" measures APr.
 BRACKET_PENALTY = 8
+# A score inside a phrase's construction ("an AUROC of 0.8955"): the bracketed change after it is that score's.
 DIGIT = regex.compile(r"\d")
 # Between the parts of a coordinated phrase, and between the amounts of one list ("by 3% and by 5%").
 # Items of a list: "A, B and C", "A/B/C" (slashes list amounts and baselines alike: "by 18.0/19.6/6.6 AP").

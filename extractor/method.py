@@ -268,6 +268,9 @@ class MethodExtractor:
         lowered = {"title": title.lower(), "abstract": abstract.lower()}
         defined = acronyms.get("abstract", [])
         title_terms = _own_title_terms(title, defined)
+        # the kinds of thing the paper is about ("graph neural networks (GNNs)"): never its names
+        things = [p for p in defined if _class_of_things(p)]
+        thing_names = {p.short for p in things}
         # the defined terms each field writes as a task the contribution serves or a kind of thing the
         # paper is about, or as a technique its noun is about ("a classifier-free guidance (CFG)
         # rescaling method"), found once per paper
@@ -276,7 +279,7 @@ class MethodExtractor:
         def aside(field: str) -> tuple[frozenset[int], frozenset[int]]:
             if field not in asides:
                 text = texts[field]
-                asides[field] = (frozenset(id(p) for p in defined if _class_of_things(p) or _purpose(text, p)),
+                asides[field] = (frozenset([*map(id, things), *(id(p) for p in defined if _purpose(text, p))]),
                                  frozenset(id(p) for p in defined
                                            if p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end))))
             return asides[field]
@@ -287,7 +290,7 @@ class MethodExtractor:
                 short = self._named_by_initials(name, abstract)
                 if short is not None:
                     name, long_form, field, s0 = short[0], name, "abstract", short[1]
-            if any(p.short == name and _class_of_things(p) for p in defined):
+            if name in thing_names:
                 return  # "tables, which we call human-centric tables (HCTs)": a kind of thing, however cued
             key = name.lower().replace("-", " ")  # "Mini Diffuser: ..." and "Mini-Diffuser" are one name
             size = MODEL_SIZE.search(key)
