@@ -196,6 +196,17 @@ LIST_TAIL = regex.compile(r"(?:(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)(?:the\s)?
 # An edition named by its year right after the name: "ISIC 2017", "AIME ’24" (not a count of
 # something: "MS MARCO 2000 queries", "2048 tokens").
 EDITION = regex.compile(r"\s?(?:['’]\d\d|(?:19|20)\d\d)(?![\w'’])(?!\s+\p{Ll}+s\b)")
+# A name that says what models started from ("ImageNet-pretrained backbones", "ImageNet-based variants",
+# "ImageNet-, SAM-, and MedSAM-initialized models"): the source of someone's weights, not data used here.
+PRETRAINED_ON = regex.compile(
+    r"(?:-(?:,\s[\w.+]+-)*,?\s(?:and|or)\s[\w.+]+)?-(?:based|pre-?trained|initiali[sz]ed|init)\s(?:[\w-]+\s)?"
+    r"(?:models?|variants?|backbones?|encoders?|networks?|weights|initiali[sz]ations?|features|counterparts?|baselines?|checkpoints?)\b")
+# A challenge task or track numbered after a year's edition: "DCASE2017 Task 4", "SemEval-2022 Task 10".
+YEAR_END = regex.compile(r"(?:(?:19|20)\d\d|['’]\d\d|(?<=\p{Lu})\d\d)$")
+EDITION_TASK = regex.compile(r"\s(?:Task|Track)\s?\d{1,2}[A-Za-z]?(?!\w|\.\d)")
+# A mention that names one edition: the benchmark's name and a year or round ("ISIC 2017",
+# "DCASE2018 Task 4", "WMT14"); its key ignores how the two are joined.
+EDITION_FORM = regex.compile(r"(?P<base>.*?\p{L})[\s-]?(?P<ed>(?:19|20)\d\d|['’]\d\d|(?<=\p{Lu})\d\d)(?P<task>\s(?:Task|Track)\s?\d{1,2}[A-Za-z]?)?")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
 VERSION_END = regex.compile(r"(\s|[\s-]?v)\d+(?:\.\d+)+$")
 VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?![\w.]|\.\d)")
@@ -562,6 +573,14 @@ class BenchmarkExtractor:
         return word.lower() in self.adjective_tails or word.endswith("ed")
 
     def _compound(self, text: str, start: int, end: int) -> int | None:
+        end = self._compound_end(text, start, end)
+        if end is not None and YEAR_END.search(text, start, end):
+            task = EDITION_TASK.match(text, end)
+            if task is not None:
+                return task.end()
+        return end
+
+    def _compound_end(self, text: str, start: int, end: int) -> int | None:
         """How a gazetteer match sits in a hyphenated word. None: it is part of a larger name that
         starts before it ("GQA" in "MS-GQA"), so it is not this benchmark. Otherwise the end of the
         benchmark's mention (None too where it only says what something resembles: "Minecraft-like"):
@@ -572,6 +591,8 @@ class BenchmarkExtractor:
             return None
         if RESEMBLES.match(text, end):
             return None  # "Minecraft-like", "(Minecraft like)": something like it, not it
+        if PRETRAINED_ON.match(text, end):
+            return None  # "ImageNet-initialized models": where others' models were trained, not a test bed here
         tail = HYPHEN_TAIL.match(text, end)
         if tail is not None:
             last = tail.group(0).rsplit("-", 1)[-1]
@@ -662,6 +683,41 @@ def _name_spans(m: regex.Match) -> list[tuple[int, int]]:
     return [s for s in m.spans("name") if s[1] > s[0]]
 
 
+def _editions(hits: list[tuple[str, _Hit]]) -> dict[int, tuple[str, str]]:
+    """Mentions of one gazetteer benchmark that name two or more of its editions ("ISIC 2017 and
+    ISIC 2018", "WMT14 ... WMT 2016") are one benchmark each, as papers and gold list them; the
+    bare name then goes with the first edition written, and a bare edition with its one numbered
+    task ("DCASE2017 Task 4 ... on DCASE2017"). A single edition stays under the benchmark's name.
+    Returns (key, name) per such hit (by ``id``); ``hits`` in the paper's order."""
+    by_rule: dict[str, list[tuple[_Hit, str | None]]] = {}
+    for _, hit in hits:
+        rule = hit.rule or hit.variant_of
+        if rule is None:
+            continue
+        m = EDITION_FORM.fullmatch(hit.text)
+        key = None
+        if m is not None:
+            task = f" {' '.join(m['task'].split()).lower()}" if m["task"] else ""
+            key = f"{m['base'].lower()} {m['ed'][-2:]}{task}"  # "WMT 2014" is "WMT14"
+        by_rule.setdefault(rule.id, []).append((hit, key))
+    out: dict[int, tuple[str, str]] = {}
+    for found in by_rule.values():
+        named = {k: h.text for h, k in reversed(found) if k is not None}  # first text per key
+        if len(named) < 2:
+            continue
+        for bare in list(named):
+            tasks = [k for k in named if k.startswith(bare + " ")]
+            if len(tasks) == 1:
+                named[bare] = named[tasks[0]]
+        first = next(k for _, k in found if k is not None)
+        for h, k in found:
+            key = k or first
+            tasks = [t for t in named if t.startswith(key + " ")]
+            key = tasks[0] if len(tasks) == 1 else key
+            out[id(h)] = (key, named[key])
+    return out
+
+
 def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None = None) -> list[Benchmark]:
     """One item per distinct benchmark, first mention as its text, every mention listed, in the
     order the paper writes them (title first). A discovered long form whose short form (``defined``:
@@ -669,11 +725,17 @@ def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None 
     the title, "we introduce GroUSE (Grounded QA Unitary Scoring of Evaluators)" in the abstract."""
     names = {h.name.lower(): h.name for _, h in hits}
     short_of = {long.lower(): short.lower() for short, long in (defined or {}).items() if short.lower() in names}
+    hits = sorted(hits, key=lambda fh: (fh[0] != "title", fh[1].start))
+    editions = _editions(hits)
     items: dict[str, Benchmark] = {}
-    for field, hit in sorted(hits, key=lambda fh: (fh[0] != "title", fh[1].start)):
+    for field, hit in hits:
         key = hit.name.lower()
         if hit.rule is None and key in short_of:
             key = short_of[key]
+        edition = editions.get(id(hit))
+        if edition is not None:
+            key = edition[0]
+            names[key] = edition[1]
         mention = Mention(field=field, start=hit.start, end=hit.end, text=hit.text, pattern=hit.pattern, cue=hit.cue)
         item = items.get(key)
         if item is None:
@@ -687,7 +749,8 @@ def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None 
                 pattern=hit.pattern,
                 cue=hit.cue,
                 category=rule.category if rule else None,
-                parent=hit.variant_of.name if hit.variant_of else (rule.parent if rule else None),
+                parent=(hit.variant_of.name if hit.variant_of else
+                        rule.name if edition is not None else (rule.parent if rule else None)),
                 known=hit.rule is not None,
             )
             items[key] = item
