@@ -66,11 +66,15 @@ INITIAL_SKIP = frozenset("a an the of for and or to in on with as from via by at
 # framework, NAME, ...".
 LEAD = regex.compile(
     r"^(?:\s*(?:an?|the|our|this|two|three|new|novel|simple|generic|general|unified|efficient|effective|"
-    r"lightweight|principled|scalable|robust|practical|provably|yet|and)\b\s*|\s*,\s*)*"
+    r"lightweight|principled|scalable|robust|practical|provably|yet|strong|and)\b\s*|\s*,\s*)*"
     r"(?:(?:method|framework|algorithm|approach|model|agent|system|architecture|benchmark|dataset|"
     r"technique|pipeline|paradigm|module|mechanism|strategy|scheme|environment|library|toolkit)s?\s*,\s*"
+    # "we propose a (strong) baseline ReLA": the paper's own baseline, not someone else's
+    r"|baseline\s*,?\s*(?=\p{Lu})"
     # "a new family of VLAs, NAME": the kind named after "of" is not where the name comes from
-    r"|(?:family|class|suite|series|collection)\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s*,\s*)?\s*")
+    # and "an instantiation of our framework, NAME": the name is the instance's
+    r"|(?:family|class|suite|series|collection|instantiation|instance|implementation|realization|realisation)"
+    r"\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s*,\s*)?\s*")
 WORDS = regex.compile(r"\w+")
 LAST_WORD = regex.compile(r"(\w+)\W*\Z")
 # The end of a sentence right after a name: "a method called Prune and Merge."
@@ -646,16 +650,16 @@ def _written_plain(name: str, abstract: str) -> bool:
 
 
 def _own_title_terms(title: str, defined: list[Pair]) -> tuple[str, ...]:
-    """The title's capitalised terms (lower-cased) that are not part of a long form the abstract
-    defines: the field's own terms ("Retrieval-Augmented Generation (RAG)") are everyone's."""
+    """The title's capitalised terms that are not part of a long form the abstract defines: the
+    field's own terms ("Retrieval-Augmented Generation (RAG)") are everyone's."""
     common = " ".join(p.long.lower() for p in defined)
-    return tuple(t for t in (t.lower() for t in TITLE_TERM.findall(title)) if t not in common)
+    return tuple(t for t in TITLE_TERM.findall(title) if t.lower() not in common)
 
 
 def _shares_title_word(name: str, terms: tuple[str, ...]) -> bool:
-    """The name holds one of the title's own terms ("Self-Selection" in "Self-Selection-RGP")."""
-    low = name.lower()
-    return any(t in low for t in terms)
+    """The name holds one of the title's own terms as the title writes it ("Self-Selection" in
+    "Self-Selection-RGP"; not "Classifier" in "a classifier-LLM approach", a plain word there)."""
+    return any(t in name for t in terms)
 
 
 def _proposed(name: str, abstract: str) -> bool:
