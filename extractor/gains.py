@@ -61,8 +61,8 @@ DIGIT = regex.compile(r"\d")
 # Items of a list: "A, B and C", "A/B/C" (slashes list amounts and baselines alike: "by 18.0/19.6/6.6 AP").
 COORDINATION = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*")
 LIST_GAP = regex.compile(rf"(?:{COORDINATION.pattern})(?:by\s+)?")
-# Where a measure named after a list of amounts starts: "... and 3.2% in AUROC".
-TRAILING_MEASURE = regex.compile(r"\s+(?:in|on)\s+(?:terms\s+of\s+)?(?:the\s+)?")
+# Where a measure named after a list of amounts starts: "... and 3.2% in AUROC", "+9.4pp and +8.4pp of Jaccard".
+TRAILING_MEASURE = regex.compile(r"\s+(?:in|on|of)\s+(?:terms\s+of\s+)?(?:the\s+)?")
 # A measure of the model the work starts from: "the prediction accuracy of the original model".
 OF_BASELINE = regex.compile(r"(?:the\s+)?(?P<what>\S.*?)\s+of\s+(?P<owner>(?:the|its|our|their)\s+(?:(?:original|base|vanilla|underlying|backbone|unmodified|initial)\s+\S+|(?:[\w-]+\s+)?counterparts?))")
 # A "baseline" that is a measure of the thing compared: "match the performance of diffusion VLAs".
@@ -541,7 +541,7 @@ def _lists(gains: list[Gain], text: str) -> Iterator[list[Gain]]:
 
 
 def _share_trailing_measure(listed: list[Gain], text: str) -> None:
-    """Amounts listed together and followed by "in X" are all in X: "improve by 2.8% and 3.2% in
+    """Amounts listed together and followed by "in X" (or "of X") are all in X: "improve by 2.8% and 3.2% in
     AUROC", "with improvements of 4.03% and 6.32% in FPR95, respectively" (the measure named before
     the list, or the subject, is another clause's)."""
     last = listed[-1]
