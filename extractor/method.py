@@ -91,6 +91,9 @@ BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or
 # A second coined word that ends the name, set off by an appositive, a bracket or a colon.
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 # A capitalised title word of five letters or more, with the hyphenated parts joined to it.
+TITLE_PREFIX = f"{KIND}.title-prefix"
+# What makes a phrase more than plain words: capitals inside a word, a run of capitals, a digit.
+PLAIN_PHRASE_NOT = regex.compile(r"\p{Lu}{2}|\d|\p{Ll}\p{Lu}")
 TITLE_TERM = regex.compile(r"\p{Lu}\w*(?:-\w+)*(?<=\w{5})")
 PROPOSED = r"\bwe\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|call\s+(?:it|this|our\s+\w+)|term|dub)\s+(?:the\s+)?"
 # What stands right before a task the contribution serves (searched in PURPOSE_WINDOW characters).
@@ -128,6 +131,11 @@ CITED = regex.compile(r"\s*(?:\(\s*\p{Lu}[\w\-]+(?:\s+(?:et\s+al\.?|and|&)(?:\s+
 # An indefinite noun phrase still open before a word: "a novel ", "an efficient ".
 INDEFINITE = regex.compile(r"\b(?:an?|one)\s+(?:[a-z][\w\-]*\s+|\p{Lu}[\w]*-[\w\-]+\s+){0,3}\Z")
 # A word that continues a noun phrase (lowercase, not a function word or a clause opener).
+# A kind of contribution followed by what it is for or where it works: a coined word there that a
+# noun follows names the setting, not the contribution.
+SETTING_BEFORE = regex.compile(
+    r"\b(?:framework|method|approach|model|system|algorithm|architecture|pipeline|scheme|technique)s?\s+"
+    r"(?:for|to|in|on)\s+[^,;:()]*\Z")
 NOUN_NEXT = regex.compile(
     r"\s+(?!(?:that|which|who|to|for|in|on|of|with|as|and|or|by|from|via|where|when|while|is|are|can|"
     r"to|using|based|than|at|into|under|without|through)\b)[a-z][\w\-]*")
@@ -343,7 +351,7 @@ class MethodExtractor:
                         # "two variants, namely WebAgent-R1-Zero and WebAgent-R1-CoT"
                         for other, o0 in self._coordinated(text, s0 + len(name)):
                             add(other, f, o0, None, pid, cue)
-        return list(found.values())
+        return _without_slogan(list(found.values()), abstract)
 
     def _coordinated(self, text: str, at: int, end: int | None = None) -> list[tuple[str, int]]:
         """Coined names coordinated right after a found one ("X and Y", "X, Y, and Z"), before ``end``."""
@@ -583,6 +591,8 @@ class MethodExtractor:
                 continue
             if listed and any(s <= m.start() < e for s, e in listed):
                 continue  # "one-stage methods (ORPO, ASFT)": examples of a kind of thing, not the contribution
+            if NOUN_NEXT.match(text, m.start() + len(w)) and SETTING_BEFORE.search(text, at, m.start()):
+                continue  # "a framework for downlink beamforming in large-scale MU-MISO channels": the setting
             year = YEAR_AFTER.match(text, m.start() + len(w)) or VERSION_AFTER.match(text, m.start() + len(w))
             # a new edition of a name used before is new: "MM-Vet ... we introduce MM-Vet v2"
             if year is not None or not _used_before(w, text, at):
@@ -654,6 +664,26 @@ def _own_title_terms(title: str, defined: list[Pair]) -> tuple[str, ...]:
     field's own terms ("Retrieval-Augmented Generation (RAG)") are everyone's."""
     common = " ".join(p.long.lower() for p in defined)
     return tuple(t for t in TITLE_TERM.findall(title) if t.lower() not in common)
+
+
+def _without_slogan(found: list[Method], abstract: str) -> list[Method]:
+    """A title's plain lead phrase that the abstract never writes, where the abstract names its
+    contribution otherwise, is the title's slogan ("Always Clear Days: ..." for UtilityIR, "Stop
+    Summation: ..." for PURE), or the long form of that name ("Unified World Models: ..." for UniWM)."""
+    named = [m for m in found if m.field == "abstract"]
+    if not named:
+        return found
+    out = []
+    low = abstract.lower()
+    for m in found:
+        if m.field == "title" and m.pattern == TITLE_PREFIX and " " in m.name \
+                and not PLAIN_PHRASE_NOT.search(m.name) and m.name.lower() not in low:
+            for o in named:
+                if o.long_form is None and sh_match(o.name, m.name) is not None:
+                    o.long_form = m.name
+            continue
+        out.append(m)
+    return out
 
 
 def _shares_title_word(name: str, terms: tuple[str, ...]) -> bool:
