@@ -106,6 +106,11 @@ class CueRule(PatternRule):
         default=False,
         description="accept names made only of ordinary capitalised words (Tower of Hanoi) without a 'the' before them",
     )
+    not_defined_as: list[str] = Field(
+        default=[],
+        description="a name the paper defines by a long form ending in one of these words names a kind of task "
+        "('Multivariate Time Series Classification (MTSC) ... the MTSC tasks'), not a benchmark",
+    )
 
     @field_validator("regex")
     @classmethod
@@ -170,6 +175,7 @@ BENCHMARK_HEADS = ("benchmark", "dataset", "suite", "corpus", "testbed", "leader
 DESCRIBING_ENDINGS = ("-based", "-driven", "-powered", "-guided", "-aware", "-conditioned", "-like")
 # A release number written with a small v and a dot ("v2.2"): the same data set, re-released.
 RELEASE_AFTER = regex.compile(r"\s?v\d+(?:\.\d+)+")
+WORD_AFTER = regex.compile(r"\w|\.\w")  # the release number goes on: not where it ends
 # A successor named by a number after the name, where the name ends its phrase: "Mind2Web 2:",
 # "we introduce Mind2Web 2, a benchmark", "MM-Vet v2 provides ..." (not "Atari 2 games").
 SUCCESSOR = r"[vV]?\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
@@ -201,12 +207,18 @@ EDITION = regex.compile(r"\s?(?:['’]\d\d|(?:19|20)\d\d)(?![\w'’])(?!\s+\p{Ll
 PRETRAINED_ON = regex.compile(
     r"(?:-(?:,\s[\w.+]+-)*,?\s(?:and|or)\s[\w.+]+)?-(?:based|pre-?trained|initiali[sz]ed|init)\s(?:[\w-]+\s)?"
     r"(?:models?|variants?|backbones?|encoders?|networks?|weights|initiali[sz]ations?|features|counterparts?|baselines?|checkpoints?)\b")
+# What one thing is turned into another: a kind of task, not a name ("HDL-to-Verilog", "Text-to-SQL").
+CONVERSION = regex.compile(r"[\w.+]+-to-[\w.+-]+", regex.IGNORECASE)
 # A challenge task or track numbered after a year's edition: "DCASE2017 Task 4", "SemEval-2022 Task 10".
 YEAR_END = regex.compile(r"(?:(?:19|20)\d\d|['’]\d\d|(?<=\p{Lu})\d\d)$")
 EDITION_TASK = regex.compile(r"\s(?:Task|Track)\s?\d{1,2}[A-Za-z]?(?!\w|\.\d)")
 # A mention that names one edition: the benchmark's name and a year or round ("ISIC 2017",
 # "DCASE2018 Task 4", "WMT14"); its key ignores how the two are joined.
-EDITION_FORM = regex.compile(r"(?P<base>.*?\p{L})[\s-]?(?P<ed>(?:19|20)\d\d|['’]\d\d|(?<=\p{Lu})\d\d)(?P<task>\s(?:Task|Track)\s?\d{1,2}[A-Za-z]?)?")
+EDITION_FORM = regex.compile(
+    r"(?P<base>.*?\p{L})(?:[\s-]?(?P<year>(?:19|20)\d\d|['’]\d\d|(?<=\p{Lu})\d\d)|[\s-](?P<version>v\d+(?:\.\d+)*))"
+    r"(?P<task>\s(?:Task|Track)\s?\d{1,2}[A-Za-z]?)?")
+# More years after a slash: "CROHME 2014/2016/2019".
+SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?![\w.])")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
 VERSION_END = regex.compile(r"(\s|[\s-]?v)\d+(?:\.\d+)+$")
 VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?![\w.]|\.\d)")
@@ -448,6 +460,8 @@ class BenchmarkExtractor:
                         continue
                     if cue_rule.shaped_only and not _name_shaped(name) and not plain_ok:
                         continue  # (a plain name listed with a known one is a name: "TOFU, Harry Potter, and MUSE-NEWS")
+                    if long is not None and cue_rule.not_defined_as and long.split()[-1].lower() in cue_rule.not_defined_as:
+                        continue
                     if long is not None and not any(c.isupper() for c in long[1:]) \
                             and not long.lower().endswith(BENCHMARK_HEADS) \
                             and all(_definition(text[s:e], defined) is not None for s, e in spans):
@@ -494,6 +508,9 @@ class BenchmarkExtractor:
         version = VERSION_END.search(text, hit.start, hit.end)
         if version is not None and version.end() == hit.end:
             return self._slash_releases(text, hit, version)
+        year = YEAR_END.search(text, hit.start, hit.end)
+        if year is not None and SLASH_YEAR.match(text, hit.end):
+            return self._slash_years(text, hit, year)
         if self.coordinated_variant is None:
             return []
         last = self.space_variant.search(text, hit.start, hit.end)
@@ -509,6 +526,16 @@ class BenchmarkExtractor:
                 out.append(_Hit(known, known.name, m.start("word"), m.end(), hit.pattern, m.group("word"), cue))
             elif parent is not None:
                 out.append(_Hit(None, name, m.start("word"), m.end(), hit.pattern, m.group("word"), cue, variant_of=parent))
+            end = m.end()
+        return out
+
+    def _slash_years(self, text: str, hit: _Hit, year: regex.Match) -> list[_Hit]:
+        """"CROHME 2014/2016/2019": each year after a slash names that edition of the benchmark."""
+        base, out, end = text[hit.start : year.start()], [], hit.end
+        rule = hit.rule or hit.variant_of
+        while rule is not None and (m := SLASH_YEAR.match(text, end)) is not None:
+            out.append(_Hit(None, f"{base}{m.group('v')}", m.start("v"), m.end("v"), hit.pattern, m.group("v"),
+                            f"coordinated with '{hit.text}'", variant_of=rule))
             end = m.end()
         return out
 
@@ -605,6 +632,9 @@ class BenchmarkExtractor:
         edition = EDITION.match(text, end)
         if edition is not None and not text[start:end][-1:].isdigit():
             return edition.end()  # "ISIC 2017", "AIME ’24": one year's edition
+        release = RELEASE_AFTER.match(text, end)
+        if release is not None and not WORD_AFTER.match(text, release.end()):
+            return release.end()  # "MIMIC-IV v2.2", "RTLLM v1.1": a release of it
         word = self.space_variant.match(text, end) if self.space_variant is not None else None
         return word.end() if word else end
 
@@ -624,6 +654,8 @@ class BenchmarkExtractor:
             return False  # (a possessive makes a phrase of it: "CRAFT Your Dataset: ...")
         if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name) or COUNTED_UNIT.fullmatch(name):
             return False
+        if CONVERSION.fullmatch(name):
+            return False  # "HDL-to-Verilog datasets", "Text-to-SQL benchmarks": a kind of task
         if text.startswith(".", start + len(name)) and text[start + len(name) + 1 : start + len(name) + 2].isdigit():
             return False  # cut at a version's dot: "Qwen2" of "Qwen2.5-14B"
         tail = words[-1].rsplit("-", 1)
@@ -694,15 +726,17 @@ def _editions(hits: list[tuple[str, _Hit]]) -> dict[int, tuple[str, str]]:
         rule = hit.rule or hit.variant_of
         if rule is None:
             continue
-        m = EDITION_FORM.fullmatch(hit.text)
+        form = hit.text if hit.rule is not None else hit.name  # a slash year's hit holds "2016" only
+        m = EDITION_FORM.fullmatch(form)
         key = None
         if m is not None:
             task = f" {' '.join(m['task'].split()).lower()}" if m["task"] else ""
-            key = f"{m['base'].lower()} {m['ed'][-2:]}{task}"  # "WMT 2014" is "WMT14"
+            ed = m["year"][-2:] if m["year"] else m["version"].lower()  # "WMT 2014" is "WMT14"
+            key = f"{rule.id} {ed}{task}"  # "SQuAD v1.0" is "Stanford Question Answering Dataset v1.0"
         by_rule.setdefault(rule.id, []).append((hit, key))
     out: dict[int, tuple[str, str]] = {}
     for found in by_rule.values():
-        named = {k: h.text for h, k in reversed(found) if k is not None}  # first text per key
+        named = {k: (h.text if h.rule is not None else h.name) for h, k in reversed(found) if k is not None}
         if len(named) < 2:
             continue
         for bare in list(named):
