@@ -92,6 +92,8 @@ BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 # A capitalised title word of five letters or more, with the hyphenated parts joined to it.
 TITLE_PREFIX = f"{KIND}.title-prefix"
+TITLE_HEAD = f"{KIND}.title-head"
+PAIRED_NEAR = 80  # characters between a title's phrase and the name the abstract gives beside it
 # What makes a phrase more than plain words: capitals inside a word, a run of capitals, a digit.
 PLAIN_PHRASE_NOT = regex.compile(r"\p{Lu}{2}|\d|\p{Ll}\p{Lu}")
 TITLE_TERM = regex.compile(r"\p{Lu}\w*(?:-\w+)*(?<=\w{5})")
@@ -669,15 +671,21 @@ def _own_title_terms(title: str, defined: list[Pair]) -> tuple[str, ...]:
 def _without_slogan(found: list[Method], abstract: str) -> list[Method]:
     """A title's plain lead phrase that the abstract never writes, where the abstract names its
     contribution otherwise, is the title's slogan ("Always Clear Days: ..." for UtilityIR, "Stop
-    Summation: ..." for PURE), or the long form of that name ("Unified World Models: ..." for UniWM)."""
+    Summation: ..." for PURE), or the long form of that name ("Unified World Models: ..." for UniWM).
+    So is a plain phrase heading the title ("Difficulty-Aware Label-Guided Denoising for ...") that
+    the abstract writes next to the name it gives ("MonoDLGD, a novel Difficulty-Aware Label-Guided
+    Denoising framework"), or not at all (written apart, it names a part of the work of its own:
+    "Spatially-Aware Transformer models" and a later "Adaptive Memory Allocator")."""
     named = [m for m in found if m.field == "abstract"]
     if not named:
         return found
     out = []
     low = abstract.lower()
     for m in found:
-        if m.field == "title" and m.pattern == TITLE_PREFIX and " " in m.name \
-                and not PLAIN_PHRASE_NOT.search(m.name) and m.name.lower() not in low:
+        at = low.find(m.name.lower())
+        slogan = at < 0 if m.pattern == TITLE_PREFIX else m.pattern == TITLE_HEAD and (
+            at < 0 or any(abs(o.start - at) <= PAIRED_NEAR for o in named))
+        if m.field == "title" and slogan and " " in m.name and not PLAIN_PHRASE_NOT.search(m.name):
             for o in named:
                 if o.long_form is None and sh_match(o.name, m.name) is not None:
                     o.long_form = m.name
