@@ -91,8 +91,16 @@ BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or
 # A second coined word that ends the name, set off by an appositive, a bracket or a colon.
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 # A capitalised title word of five letters or more, with the hyphenated parts joined to it.
+# A hyphen tail in the past participle makes an adjective: "the CAE-encoded feature".
+PARTICIPLE_TAIL = regex.compile(r"-\p{Ll}{2,}ed$")
+# Head nouns of a task's name: written in lower case and defined, such a phrase names a task.
+TASK_HEADS = frozenset("""assessment recognition detection classification segmentation estimation prediction
+    retrieval translation summarization summarisation generation parsing tracking forecasting captioning
+    answering localization localisation extraction completion linking tagging matching registration
+    reconstruction enhancement separation diarization verification identification coding""".split())
 TITLE_PREFIX = f"{KIND}.title-prefix"
 TITLE_HEAD = f"{KIND}.title-head"
+OUR_METHOD = f"{KIND}.our-method"
 PAIRED_NEAR = 80  # characters between a title's phrase and the name the abstract gives beside it
 # What makes a phrase more than plain words: capitals inside a word, a run of capitals, a digit.
 PLAIN_PHRASE_NOT = regex.compile(r"\p{Lu}{2}|\d|\p{Ll}\p{Lu}")
@@ -285,6 +293,10 @@ class MethodExtractor:
         # the kinds of thing the paper is about ("graph neural networks (GNNs)"): never its names
         things = [p for p in defined if _class_of_things(p)]
         thing_names = {p.short for p in things}
+        # short forms the abstract defines by a lower-case task ("blind image quality assessment (BIQA)")
+        # (its first letter may be a sentence's capital)
+        task_names = {p.short for p in defined
+                      if p.long[1:].islower() and p.long.rsplit(" ", 1)[-1] in TASK_HEADS}
         # the defined terms each field writes as a task the contribution serves or a kind of thing the
         # paper is about, or as a technique its noun is about ("a classifier-free guidance (CFG)
         # rescaling method"), found once per paper
@@ -306,6 +318,11 @@ class MethodExtractor:
                     name, long_form, field, s0 = short[0], name, "abstract", short[1]
             if name in thing_names:
                 return  # "tables, which we call human-centric tables (HCTs)": a kind of thing, however cued
+            if PARTICIPLE_TAIL.search(name) or name in task_names and pattern in (OUR_METHOD, TITLE_HEAD):
+                # "the CAE-encoded feature": describes; "the proposed BIQA method", "Pedestrian Attribute
+                # Recognition via ..." with "pedestrian attribute recognition (PAR)": the task it is for
+                # (not "we propose self-reconstructed tiny object detection (SR-TOD)")
+                return
             key = name.lower().replace("-", " ")  # "Mini Diffuser: ..." and "Mini-Diffuser" are one name
             size = MODEL_SIZE.search(key)
             if size is not None and key[:size.start()].rstrip() in found:
