@@ -209,14 +209,16 @@ PRETRAINED_ON = regex.compile(
     r"(?:models?|variants?|backbones?|encoders?|networks?|weights|initiali[sz]ations?|features|counterparts?|baselines?|checkpoints?)\b")
 # What one thing is turned into another: a kind of task, not a name ("HDL-to-Verilog", "Text-to-SQL").
 CONVERSION = regex.compile(r"[\w.+]+-to-[\w.+-]+", regex.IGNORECASE)
-# A challenge task or track numbered after a year's edition: "DCASE2017 Task 4", "SemEval-2022 Task 10".
-YEAR_END = regex.compile(r"(?:(?:19|20)\d\d|['’]\d\d|(?<=\p{Lu})\d\d)$")
-EDITION_TASK = regex.compile(r"\s(?:Task|Track)\s?\d{1,2}[A-Za-z]?(?!\w|\.\d)")
-# A mention that names one edition: the benchmark's name and a year or round ("ISIC 2017",
-# "DCASE2018 Task 4", "WMT14"); its key ignores how the two are joined.
+# A year written after a name ("2017", "’24", the "14" of "WMT14"), and a challenge task or track
+# numbered after it: "DCASE2017 Task 4", "SemEval-2022 Task 10".
+_YEAR = r"(?:19|20)\d\d|['’]\d\d|(?<=\p{Lu})\d\d"
+_TASK = r"\s(?:Task|Track)\s?\d{1,2}[A-Za-z]?"
+YEAR_END = regex.compile(rf"(?:{_YEAR})$")
+EDITION_TASK = regex.compile(rf"{_TASK}(?!\w|\.\d)")
+# A mention that names one edition: the benchmark's name and a year, round or release ("ISIC 2017",
+# "DCASE2018 Task 4", "WMT14", "RTLLM v1.1"); its key ignores how the two are joined.
 EDITION_FORM = regex.compile(
-    r"(?P<base>.*?\p{L})(?:[\s-]?(?P<year>(?:19|20)\d\d|['’]\d\d|(?<=\p{Lu})\d\d)|[\s-](?P<version>v\d+(?:\.\d+)*))"
-    r"(?P<task>\s(?:Task|Track)\s?\d{1,2}[A-Za-z]?)?")
+    rf"(?P<base>.*?\p{{L}})(?:[\s-]?(?P<year>{_YEAR})|[\s-](?P<version>v\d+(?:\.\d+)*))(?P<task>{_TASK})?")
 # More years after a slash: "CROHME 2014/2016/2019".
 SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?![\w.])")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
