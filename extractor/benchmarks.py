@@ -218,7 +218,7 @@ EDITION_TASK = regex.compile(rf"{_TASK}(?!\w|\.\d)")
 # A mention that names one edition: the benchmark's name and a year, round or release ("ISIC 2017",
 # "DCASE2018 Task 4", "WMT14", "RTLLM v1.1"); its key ignores how the two are joined.
 EDITION_FORM = regex.compile(
-    rf"(?P<base>.*?\p{{L}})(?:[\s-]?(?P<year>{_YEAR})|[\s-](?P<version>v\d+(?:\.\d+)*))(?P<task>{_TASK})?")
+    rf".*?\p{{L}}(?:[\s-]?(?P<year>{_YEAR})|[\s-](?P<version>v\d+(?:\.\d+)*))(?P<task>{_TASK})?")
 # More years after a slash: "CROHME 2014/2016/2019".
 SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?![\w.])")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
@@ -741,15 +741,14 @@ def _editions(hits: list[tuple[str, _Hit]]) -> dict[int, tuple[str, str]]:
         named = {k: (h.text if h.rule is not None else h.name) for h, k in reversed(found) if k is not None}
         if len(named) < 2:
             continue
-        for bare in list(named):
-            tasks = [k for k in named if k.startswith(bare + " ")]
-            if len(tasks) == 1:
-                named[bare] = named[tasks[0]]
+        # a bare edition goes with its one numbered task, where there is one
+        joins = {}
+        for k in named:
+            tasks = [o for o in named if o.startswith(k + " ")]
+            joins[k] = tasks[0] if len(tasks) == 1 else k
         first = next(k for _, k in found if k is not None)
         for h, k in found:
-            key = k or first
-            tasks = [t for t in named if t.startswith(key + " ")]
-            key = tasks[0] if len(tasks) == 1 else key
+            key = joins[k or first]
             out[id(h)] = (key, named[key])
     return out
 

@@ -78,8 +78,9 @@ COMPARED_RIGHT_AFTER = regex.compile(r"\s+(?:over|than|compared\s+(?:to|with)|re
 POSSESSIVE = regex.compile(r"(?P<owner>[^\s'’]+)['’]s\s+(?P<what>\S.*)")
 # The longest stretch a construction may cover.
 MATCH_WINDOW = 240
-# Where a construction may start: after a space or bracket, or at the number itself.
+# A word opening the bracket before a before→after pair: "(Pass@1 from 74.3% to 43.5%)" names what changed.
 BRACKET_NAME = regex.compile(r"[(\[]\s*([\w@.-]+)\s+$")
+# Where a construction may start: after a space or bracket, or at the number itself.
 CANDIDATE = regex.compile(r"(?<![^\s(\[])[^\s(\[]")
 SPEED_VERB = regex.compile(r"(?i)(?:speeds?|sped|speeding)\s+up\b|accelerat")
 # One capitalised token with a capital after lower-case letters: "LoopNest", "TabPFNv2", "LLaVA".
@@ -415,11 +416,10 @@ class GainExtractor:
             gap = text[prev.end : f.start]
             if "(" in gap and text[end : end + 1] == ")":
                 end += 1
-            # "a 30.8% drop (Pass@1 from 74.3% to 43.5%)": the bracket names what changed.
-            named = BRACKET_NAME.search(gap)
+            named = BRACKET_NAME.search(gap)  # "a 30.8% drop (Pass@1 from 74.3% to 43.5%)"
             out[-1] = _Found(prev.start, end, mag.value, mag.value_max, mag.unit, pair.direction,
                              pair.frm, pair.to, mag.qualifier, rule.id,
-                             (named and named[1]) or mag.metric or pair.metric, mag.baseline or pair.baseline)
+                             named[1] if named else mag.metric or pair.metric, mag.baseline or pair.baseline)
         return out
 
     def _joinable(self, text: str, a: _Found, b: _Found) -> Rule | None:

@@ -90,20 +90,15 @@ MODIFIES_KIND = regex.compile(r"\)?\s+(?:(?!(?:as|an?|the|is|are|was|to|for|of|a
 BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or)\s+[\w.+-]+)?|\s+(?:and|or)\s+[\w.+-]+)\)")
 # A second coined word that ends the name, set off by an appositive, a bracket or a colon.
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
-# A capitalised title word of five letters or more, with the hyphenated parts joined to it.
-# A hyphen tail in the past participle makes an adjective: "the CAE-encoded feature".
+# A hyphen tail in the past participle makes an adjective, whatever the verb: "the CAE-encoded feature".
 PARTICIPLE_TAIL = regex.compile(r"-\p{Ll}{2,}ed$")
-# Head nouns of a task's name: written in lower case and defined, such a phrase names a task.
-TASK_HEADS = frozenset("""assessment recognition detection classification segmentation estimation prediction
-    retrieval translation summarization summarisation generation parsing tracking forecasting captioning
-    answering localization localisation extraction completion linking tagging matching registration
-    reconstruction enhancement separation diarization verification identification coding""".split())
 TITLE_PREFIX = f"{KIND}.title-prefix"
 TITLE_HEAD = f"{KIND}.title-head"
 OUR_METHOD = f"{KIND}.our-method"
 PAIRED_NEAR = 80  # characters between a title's phrase and the name the abstract gives beside it
 # What makes a phrase more than plain words: capitals inside a word, a run of capitals, a digit.
 PLAIN_PHRASE_NOT = regex.compile(r"\p{Lu}{2}|\d|\p{Ll}\p{Lu}")
+# A capitalised title word of five letters or more, with the hyphenated parts joined to it.
 TITLE_TERM = regex.compile(r"\p{Lu}\w*(?:-\w+)*(?<=\w{5})")
 PROPOSED = r"\bwe\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|call\s+(?:it|this|our\s+\w+)|term|dub)\s+(?:the\s+)?"
 # What stands right before a task the contribution serves (searched in PURPOSE_WINDOW characters).
@@ -140,12 +135,12 @@ QUOTED_NAME = regex.compile(r"[\"“‘]([A-Z][\w\-+.]*(?:\s[\w\-+.]+){0,4})[\"�
 CITED = regex.compile(r"\s*(?:\(\s*\p{Lu}[\w\-]+(?:\s+(?:et\s+al\.?|and|&)(?:\s+\p{Lu}[\w\-]+)?)?,?\s*(?:19|20)\d\d[a-z]?\s*\)|\[\d+(?:\s*[,–-]\s*\d+)*\])")
 # An indefinite noun phrase still open before a word: "a novel ", "an efficient ".
 INDEFINITE = regex.compile(r"\b(?:an?|one)\s+(?:[a-z][\w\-]*\s+|\p{Lu}[\w]*-[\w\-]+\s+){0,3}\Z")
-# A word that continues a noun phrase (lowercase, not a function word or a clause opener).
 # A kind of contribution followed by what it is for or where it works: a coined word there that a
 # noun follows names the setting, not the contribution.
 SETTING_BEFORE = regex.compile(
     r"\b(?:framework|method|approach|model|system|algorithm|architecture|pipeline|scheme|technique)s?\s+"
     r"(?:for|to|in|on)\s+[^,;:()]*\Z")
+# A word that continues a noun phrase (lowercase, not a function word or a clause opener).
 NOUN_NEXT = regex.compile(
     r"\s+(?!(?:that|which|who|to|for|in|on|of|with|as|and|or|by|from|via|where|when|while|is|are|can|"
     r"to|using|based|than|at|into|under|without|through)\b)[a-z][\w\-]*")
@@ -169,6 +164,9 @@ class Rule(PatternRule):
     not_names: list[str] = []
     # Endings of one-word compounds that describe rather than name ("LLM-powered", "GNN-based").
     not_name_endings: list[str] = []
+    # Head nouns of a task's name: a short form the abstract defines by a lower-case phrase ending in
+    # one ("blind image quality assessment (BIQA)") names the task a method is for.
+    task_heads: list[str] = []
     # A word from this list joined to a number is a label, never a name: "Level-2 minibatching".
     label_words: list[str] = []
     # Words that, right after a defined term or a coined word, make it a modifier of the
@@ -270,6 +268,7 @@ class MethodExtractor:
         self.rules = [(r, compile_rule_regex(r.regex, r, KIND)) for r in rules]
         self.not_names = {n.lower() for r in rules for n in r.not_names}
         self.not_name_endings = tuple(sorted({e.lower() for r in rules for e in r.not_name_endings}))
+        self.task_heads = frozenset(w.lower() for r in rules for w in r.task_heads)
         labels = sorted({w.lower() for r in rules for w in r.label_words})
         self.label = regex.compile(r"(?i)(?:" + "|".join(map(regex.escape, labels)) + r")[-\s]?\d+(?:\.\d+)?") \
             if labels else None
@@ -296,7 +295,7 @@ class MethodExtractor:
         # short forms the abstract defines by a lower-case task ("blind image quality assessment (BIQA)")
         # (its first letter may be a sentence's capital)
         task_names = {p.short for p in defined
-                      if p.long[1:].islower() and p.long.rsplit(" ", 1)[-1] in TASK_HEADS}
+                      if p.long[1:].islower() and p.long.rsplit(" ", 1)[-1] in self.task_heads}
         # the defined terms each field writes as a task the contribution serves or a kind of thing the
         # paper is about, or as a technique its noun is about ("a classifier-free guidance (CFG)
         # rescaling method"), found once per paper
@@ -318,10 +317,10 @@ class MethodExtractor:
                     name, long_form, field, s0 = short[0], name, "abstract", short[1]
             if name in thing_names:
                 return  # "tables, which we call human-centric tables (HCTs)": a kind of thing, however cued
-            if PARTICIPLE_TAIL.search(name) or name in task_names and pattern in (OUR_METHOD, TITLE_HEAD):
-                # "the CAE-encoded feature": describes; "the proposed BIQA method", "Pedestrian Attribute
-                # Recognition via ..." with "pedestrian attribute recognition (PAR)": the task it is for
-                # (not "we propose self-reconstructed tiny object detection (SR-TOD)")
+            if name in task_names and pattern in (OUR_METHOD, TITLE_HEAD):
+                # "the proposed BIQA method", "Pedestrian Attribute Recognition via ..." with "pedestrian
+                # attribute recognition (PAR)": the task it is for (not "we propose self-reconstructed
+                # tiny object detection (SR-TOD)")
                 return
             key = name.lower().replace("-", " ")  # "Mini Diffuser: ..." and "Mini-Diffuser" are one name
             size = MODEL_SIZE.search(key)
@@ -336,7 +335,7 @@ class MethodExtractor:
                                     end=s0 + len(name), pattern=pattern, cue=cue)
                 return
             if not name or name.lower() in self.not_names or key in found \
-                    or (" " not in name and name.lower().endswith(self.not_name_endings)) \
+                    or (" " not in name and (name.lower().endswith(self.not_name_endings) or PARTICIPLE_TAIL.search(name))) \
                     or (self.label is not None and self.label.fullmatch(name)):
                 return
             if long_form is None:
@@ -699,10 +698,13 @@ def _without_slogan(found: list[Method], abstract: str) -> list[Method]:
     out = []
     low = abstract.lower()
     for m in found:
+        if m.field != "title" or m.pattern not in (TITLE_PREFIX, TITLE_HEAD) or " " not in m.name \
+                or PLAIN_PHRASE_NOT.search(m.name):
+            out.append(m)
+            continue
         at = low.find(m.name.lower())
-        slogan = at < 0 if m.pattern == TITLE_PREFIX else m.pattern == TITLE_HEAD and (
-            at < 0 or any(abs(o.start - at) <= PAIRED_NEAR for o in named))
-        if m.field == "title" and slogan and " " in m.name and not PLAIN_PHRASE_NOT.search(m.name):
+        slogan = at < 0 if m.pattern == TITLE_PREFIX else at < 0 or any(abs(o.start - at) <= PAIRED_NEAR for o in named)
+        if slogan:
             for o in named:
                 if o.long_form is None and sh_match(o.name, m.name) is not None:
                     o.long_form = m.name
