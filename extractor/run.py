@@ -211,36 +211,50 @@ class _Stop(Exception):
         self.signum = signum
 
 
-@contextmanager
-def _signals_raise():
-    """SIGTERM (and SIGINT) raise in the main thread, so a kill is handled like Ctrl-C."""
-    def handler(signum, frame):
-        raise _Stop(signum)
+class _StopSignals:
+    """SIGTERM (and SIGINT) raise ``_Stop`` in the main thread, so a kill is handled like Ctrl-C,
+    except inside ``held()``, where the stop waits until the block ends.
 
-    try:
-        old = {s: signal.signal(s, handler) for s in STOP_SIGNALS}
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        for s, h in old.items():
-            signal.signal(s, h)
+    Deferral happens in the Python-level handler, not with a signal mask: a signal that reached
+    the process just before a block starts runs its Python handler at some later bytecode, which
+    may be inside the block (between writing a batch and counting it), whatever the mask says.
+    """
 
+    def __init__(self) -> None:
+        self.depth = 0
+        self.pending: int | None = None
 
-@contextmanager
-def _signals_held():
-    """Defer stop signals while a batch is written, so the file never ends mid-line."""
-    try:
-        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-    except (AttributeError, ValueError):
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+    def handler(self, signum, frame) -> None:
+        if self.depth:
+            self.pending = self.pending or signum
+        else:
+            raise _Stop(signum)
+
+    @contextmanager
+    def installed(self):
+        try:
+            old = {s: signal.signal(s, self.handler) for s in STOP_SIGNALS}
+        except ValueError:  # not the main thread: leave signals alone
+            yield
+            return
+        try:
+            yield
+        finally:
+            for s, h in old.items():
+                signal.signal(s, h)
+
+    @contextmanager
+    def held(self):
+        """Stop signals wait while a batch is written and counted, so the file never ends mid-line
+        and the count reported on interruption is the count of lines in the file."""
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+        if not self.depth and self.pending is not None:
+            signum, self.pending = self.pending, None
+            raise _Stop(signum)
 
 
 @contextmanager
@@ -275,7 +289,8 @@ def run(
     start = time.perf_counter()
     patterns = tuple(str(p) for p in patterns)
     get_pipeline(patterns)  # broken pattern files stop the run here, before any output; workers fork from it
-    with _signals_raise(), _spooled_stdin(paths) as stdin:
+    stops = _StopSignals()
+    with stops.installed(), _spooled_stdin(paths) as stdin:
         try:
             dups = scan_duplicates(paths, stdin)
         except _Stop as stop:
@@ -289,7 +304,7 @@ def run(
         summary.problems.echo = bar.echo
         sink = sys.stdout.buffer if partial is None else partial.open("ab" if skip else "wb")
         try:
-            _extract_all(paths, stdin, dups, skip, patterns, summary, sink, bar)
+            _extract_all(paths, stdin, dups, skip, patterns, summary, sink, bar, stops)
         except (_Stop, KeyboardInterrupt) as exc:
             signum = exc.signum if isinstance(exc, _Stop) else signal.SIGINT
             raise _interrupted(signum, partial, len(skip) + summary.written) from None
@@ -308,12 +323,14 @@ def run(
     return summary
 
 
-def _extract_all(paths, stdin, dups, skip, patterns, summary: Summary, sink, bar: Progress) -> None:
+def _extract_all(
+    paths, stdin, dups, skip, patterns, summary: Summary, sink, bar: Progress, stops: _StopSignals
+) -> None:
     todo = batches(papers_to_extract(paths, summary, stdin, dups, skip))
     make = functools.partial(make_batch_extractor, patterns)
     with closing(ordered_map(make, todo, summary.jobs)) as results:  # closing stops the workers at once
         for result in results:
-            with _signals_held():
+            with stops.held():
                 sink.write(result.lines)
                 _account(result, summary)
             bar.update(summary.written, summary.skipped)

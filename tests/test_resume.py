@@ -162,3 +162,28 @@ def test_a_worker_killed_mid_run_keeps_the_partial_and_says_how_to_resume(tmp_pa
     kept = (tmp_path / "out.jsonl.partial").read_bytes()
     assert kept == reference[: len(kept)]  # a prefix of the right output, whole lines only
     assert info.value.written == kept.count(b"\n")
+
+
+def test_a_stop_signal_inside_a_write_waits_until_the_batch_is_written_and_counted():
+    """The interrupted-run message counts the lines in the partial file: a stop that arrives
+    between writing a batch and counting it must not split the two (a CI run once reported 32
+    records for a file holding 64)."""
+    from extractor.run import _Stop, _StopSignals
+
+    stops = _StopSignals()
+    steps = []
+    before = signal.getsignal(signal.SIGTERM)
+    with stops.installed():
+        with pytest.raises(_Stop) as stopped:
+            with stops.held():
+                steps.append("written")
+                os.kill(os.getpid(), signal.SIGTERM)  # its Python handler runs before the next line
+                steps.append("counted")
+        assert steps == ["written", "counted"]
+        assert stopped.value.signum == signal.SIGTERM
+        with pytest.raises(_Stop):  # outside a write, a stop acts at once
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1)
+            steps.append("not reached")
+    assert steps == ["written", "counted"]
+    assert signal.getsignal(signal.SIGTERM) == before  # the run leaves the caller's handler in place
