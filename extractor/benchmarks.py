@@ -78,6 +78,8 @@ class CueRule(PatternRule):
     not_names: list[str] = []
     not_first: list[str] = []
     adjective_tails: list[str] = []
+    # Hyphen tails that make a system's name of a data set's ("DROID-SLAM", "Atari-GPT"): no benchmark.
+    system_tails: list[str] = []
     variant_words: list[str] = []
     variant_prefixes: list[str] = []
     regex: RegexStr | None = None
@@ -124,11 +126,11 @@ class CueRule(PatternRule):
     @model_validator(mode="after")
     def _one_job(self) -> CueRule:
         jobs = (self.cue_words, self.data_nouns, self.method_nouns, self.macros, self.not_names, self.not_first, self.adjective_tails,
-                self.variant_words, self.variant_prefixes, self.regex)
+                self.system_tails, self.variant_words, self.variant_prefixes, self.regex)
         if sum(map(bool, jobs)) != 1:
             raise ValueError(
                 "a benchmark-cues rule sets exactly one of cue_words, data_nouns, method_nouns, macros, not_names, not_first, "
-                "adjective_tails, variant_words, variant_prefixes, regex"
+                "adjective_tails, system_tails, variant_words, variant_prefixes, regex"
             )
         return self
 
@@ -198,7 +200,7 @@ METRIC_NOUN = regex.compile(r"\s(?:metrics?)\b(?!\s+(?:suite|package|library|too
 PARENTHESISED = regex.compile(r"\([^()]{0,60}\)")
 LIST_WORDS = frozenset({"and", "or", "&", "the"})
 # The rest of a list of names after one of them, up to a plural noun it ends in.
-LIST_TAIL = regex.compile(r"(?:(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)(?:the\s)?[\w.+\-]+)*\s+(\p{Ll}+s)\b")
+LIST_TAIL = regex.compile(r"(?:(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)(?:the\s)?(?=[\p{Lu}\d])[\w.+\-]+)*\s+(\p{Ll}+s)\b")
 # An edition named by its year right after the name: "ISIC 2017", "AIME ’24" (not a count of
 # something: "MS MARCO 2000 queries", "2048 tokens").
 EDITION = regex.compile(r"\s?(?:['’]\d\d|(?:19|20)\d\d)(?![\w'’])(?!\s+\p{Ll}+s\b)")
@@ -301,6 +303,10 @@ class BenchmarkExtractor:
         ) if self.method_nouns else None
         self.window = max((c.window for c in self.cue_rules), default=8)
         macros = {k: v for c in cue_rules for k, v in c.macros.items()}
+        # A name made only of languages ("the Hindi corpus", "a code-mixed English-Hindi humor dataset")
+        # says what language the data is in, not which data set: the cue file's LANG macro lists them.
+        lang = expand_macros(macros["LANG"], macros, f"{CUE_KIND}.macros") if "LANG" in macros else None
+        self.languages_only = regex.compile(rf"{lang}(?:\s*[-–/]\s*{lang})*") if lang else None
         self.discovery = [
             (
                 c,
@@ -313,6 +319,7 @@ class BenchmarkExtractor:
         self.not_names = {n.lower() for c in cue_rules for n in c.not_names}
         self.not_first = {n.lower() for c in cue_rules for n in c.not_first}
         self.adjective_tails = {n.lower() for c in cue_rules for n in c.adjective_tails}
+        self.system_tails = {n for c in cue_rules for n in c.system_tails}
         words = sorted({w for c in cue_rules for w in c.variant_words}, key=len, reverse=True)
         variants = [*map(regex.escape, words), SUCCESSOR]
         self.space_variant = regex.compile(r"\s(?:" + "|".join(variants) + r")(?![\w-])")
@@ -489,6 +496,10 @@ class BenchmarkExtractor:
                         hits.append(_Hit(None, full, start, end, f"{CUE_KIND}.{cue_rule.id}", name))
                     taken.append((start, end))
                     anchors.append((start, end))
+                    if not known:
+                        # a list may hold the paper's new benchmark where it is written again: "we
+                        # introduce MMSD3.0 ... across MMSD, MMSD2.0, and MMSD3.0"
+                        anchors += [(s, s + len(name)) for s in _whole_words(text, name) if s != start]
         return hits
 
 
@@ -625,6 +636,8 @@ class BenchmarkExtractor:
         tail = HYPHEN_TAIL.match(text, end)
         if tail is not None:
             last = tail.group(0).rsplit("-", 1)[-1]
+            if last in self.system_tails:
+                return None  # "DROID-SLAM", "SPAQ-DROID-SLAM": a system named after it, not the data set
             if self._adjective(last) or VERSION.fullmatch(last):
                 return end
             end = tail.end()
@@ -658,6 +671,8 @@ class BenchmarkExtractor:
             return False
         if CONVERSION.fullmatch(name):
             return False  # "HDL-to-Verilog datasets", "Text-to-SQL benchmarks": a kind of task
+        if self.languages_only is not None and self.languages_only.fullmatch(name):
+            return False
         if text.startswith(".", start + len(name)) and text[start + len(name) + 1 : start + len(name) + 2].isdigit():
             return False  # cut at a version's dot: "Qwen2" of "Qwen2.5-14B"
         tail = words[-1].rsplit("-", 1)
@@ -695,6 +710,18 @@ def _names_metrics(text: str, end: int) -> bool:
 def _word_before(text: str, at: int) -> str:
     words = text[max(0, at - 40) : at].split()
     return words[-1] if words else ""
+
+
+def _whole_words(text: str, name: str) -> list[int]:
+    """Where ``name`` is written as a whole word (not inside "MMSD3.0-style" or "XMMSD")."""
+    found, i = [], text.find(name)
+    while i >= 0:
+        end = i + len(name)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-_")) and \
+                (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+            found.append(i)
+        i = text.find(name, end)
+    return found
 
 
 def _occurrences(haystack: str, needle: str, memo: dict[str, list[int]]) -> list[int]:

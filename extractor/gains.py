@@ -86,6 +86,9 @@ SPEED_VERB = regex.compile(r"(?i)(?:speeds?|sped|speeding)\s+up\b|accelerat")
 # One capitalised token with a capital after lower-case letters: "LoopNest", "TabPFNv2", "LLaVA".
 SYSTEM_NAME = regex.compile(r"\p{Lu}[\w.+-]*\p{Ll}[\w.+-]*\p{Lu}[\w.+-]*|\p{Lu}+\p{Ll}+\p{Lu}[\w.+-]*")
 # A sentence end with a footnote mark glued between it and the next sentence ("efficiency.111The").
+# A scale word inside an amount's own text ("4.0% relative", "an absolute 14%").
+SCALE_WORD = regex.compile(r"(?i)\b(?:absolute|relative)(?:ly)?\b")
+LISTED_ABSOLUTE = regex.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s*%)+\s*absolute(?:ly)?\b(?!\s+(?:to|error|value|position|difference|deviation))")
 GLUED_FOOTNOTE = regex.compile(r"(?<=\p{Ll})\.\d{1,4}(?=\p{Lu})")
 CLAUSE_BREAK = regex.compile(r"[;:]|\.\s")
 
@@ -398,6 +401,9 @@ class GainExtractor:
                 queue.insert(0, nxt)
                 break
         out.sort(key=lambda f: f.start)
+        for f in out:
+            if f.unit == "percent" and LISTED_ABSOLUTE.match(text, f.end) and not SCALE_WORD.search(text, f.start, f.end):
+                f.unit = "points"  # "by 4.0%, 5% and 3.7% absolute": a scale after the last covers the list
         return out
 
     def _join(self, text: str, found: list[_Found]) -> list[_Found]:
@@ -656,6 +662,7 @@ def _covering(c: _Construction, text: str, anchor: int, starts: list[int],
 
 def _says_relative(m: regex.Match) -> bool:
     return "scale" in m.re.groupindex and any(s.lower() == "relative" for s in m.captures("scale"))
+
 
 
 def _distance(start: int, end: int, f: _Found) -> int:

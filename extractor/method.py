@@ -86,6 +86,8 @@ NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p
 # A generic technique's acronym that modifies the contribution's noun: "a classifier-free guidance
 # (CFG) rescaling method" (the method has no name; CFG is what it rescales).
 MODIFIES_KIND = regex.compile(r"\)?\s+(?:(?!(?:as|an?|the|is|are|was|to|for|of|and|or|in|on|with|by|via|that|which)\b)[a-z][\w-]*\s+){1,2}(?:method|approach|technique|module|strategy|mechanism|scheme|framework|procedure)s?\b")
+# A kind of system right after a definition: "... recognition (SER) approach".
+KIND_RIGHT_AFTER = regex.compile(r"\)?\s+(?:approach|method|framework|system|model|pipeline|technique|architecture)s?\b")
 # A bracketed list of names: "(ORPO, ASFT)", "(A, B, and C)", "(A or B)".
 BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or)\s+[\w.+-]+)?|\s+(?:and|or)\s+[\w.+-]+)\)")
 # A second coined word that ends the name, set off by an appositive, a bracket or a colon.
@@ -296,6 +298,12 @@ class MethodExtractor:
         # (its first letter may be a sentence's capital)
         task_names = {p.short for p in defined
                       if p.long[1:].islower() and p.long.rsplit(" ", 1)[-1] in self.task_heads}
+        # ...and of those, the ones defined as what a kind of system is for ("a novel ... speech emotion
+        # recognition (SER) approach"), where the paper goes on to write it as a task ("SER baselines",
+        # "for SER"), not as a name (the "self-reconstructed tiny object detection (SR-TOD) framework")
+        task_kinds = {p.short for p in defined
+                      if p.short in task_names and KIND_RIGHT_AFTER.match(abstract, max(p.end, p.long_end))
+                      and _written_as_task(abstract, p.short, max(p.end, p.long_end))}
         # the defined terms each field writes as a task the contribution serves or a kind of thing the
         # paper is about, or as a technique its noun is about ("a classifier-free guidance (CFG)
         # rescaling method"), found once per paper
@@ -317,7 +325,9 @@ class MethodExtractor:
                     name, long_form, field, s0 = short[0], name, "abstract", short[1]
             if name in thing_names:
                 return  # "tables, which we call human-centric tables (HCTs)": a kind of thing, however cued
-            if name in task_names and pattern in (OUR_METHOD, TITLE_HEAD):
+            if pattern == TITLE_HEAD and (long_form or name).rsplit(" ", 1)[-1].lower() in self.task_heads:
+                return  # "Image Forgery Localization (IFL)" heading "... via Guided Noise ...": the task
+            if name in task_names and (pattern in (OUR_METHOD, TITLE_HEAD) or name in task_kinds):
                 # "the proposed BIQA method", "Pedestrian Attribute Recognition via ..." with "pedestrian
                 # attribute recognition (PAR)": the task it is for (not "we propose self-reconstructed
                 # tiny object detection (SR-TOD)")
@@ -747,3 +757,10 @@ def _long_form(name: str, acronyms: dict[str, list[Pair]]) -> str | None:
             if p.short == name:
                 return p.long
     return None
+
+
+def _written_as_task(text: str, short: str, after: int) -> bool:
+    """``short`` used later as a task: what baselines or scores are of, or what something is for."""
+    rx = regex.compile(rf"\bfor\s+{regex.escape(short)}\b|(?<![\w-]){regex.escape(short)}\s+(?:baselines?|models?|systems?"
+                       rf"|tasks?|datasets?|benchmarks?|accuracy|performance|research|methods|approaches)\b")
+    return rx.search(text, after) is not None

@@ -107,8 +107,9 @@ class Pipeline:
             "gains": gain_items,
             "urls": url_items,
             # a link is no place for a name ("github.com/Magiccircuit/MSA-Augmentor")
-            "method": self.method.find(_blank(fields["title"], masks["title"]),
-                                       _blank(fields["abstract"], masks["abstract"]), pairs),
+            "method": _whole_names(self.method.find(_blank(fields["title"], masks["title"]),
+                                                    _blank(fields["abstract"], masks["abstract"]), pairs),
+                                   bench_hits, fields),
             "acronyms": acronyms.to_items(pairs),
         }
         if fields["title"] != paper.title or fields["abstract"] != paper.abstract:
@@ -122,6 +123,21 @@ class Pipeline:
             extractor_version=__version__,
             patterns_version=self.patterns.version,
         )
+
+
+def _whole_names(found: list, bench_hits: list, fields: dict[str, str]) -> list:
+    """A method name cut short where a benchmark the paper introduces goes on ("a new dataset, TUT
+    Mono-to-Binaural,": the method finder stops at "TUT") is that benchmark's whole name."""
+    names = {h.text for _, h in bench_hits if h.rule is None}
+    for m in found:
+        if m.long_form is not None:
+            continue
+        text = fields[m.field]
+        whole = max((n for n in names if len(n) > len(m.name) and n[len(m.name)] in " -"
+                     and text.startswith(n, m.start)), key=len, default=None)
+        if whole is not None:
+            m.name, m.end = whole, m.start + len(whole)
+    return found
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
