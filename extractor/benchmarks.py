@@ -270,7 +270,10 @@ class BenchmarkExtractor:
             variants = _spaced_variants(rule.surface_forms)
             spaced.update((f.lower(), rule) for f in variants)
             forms = [*rule.surface_forms, *variants]
-            exact = [f for f in forms if rule.case_sensitive or _short_acronym(f)]
+            # a hyphenated name of plain words spaced out ("Total Text") is ordinary words in another
+            # case ("the total text length"): matched only as written
+            exact = [f for f in forms if rule.case_sensitive or _short_acronym(f)
+                     or f in variants and all(w.isalpha() for w in f.split())]
             folded = [f for f in forms if f not in exact]
             if exact:
                 self.matcher_exact.add(rule.id, [make_doc(f) for f in exact])
@@ -319,6 +322,7 @@ class BenchmarkExtractor:
         self.not_names = {n.lower() for c in cue_rules for n in c.not_names}
         self.not_first = {n.lower() for c in cue_rules for n in c.not_first}
         self.adjective_tails = {n.lower() for c in cue_rules for n in c.adjective_tails}
+        self.task_words = {n.lower() for c in cue_rules for n in c.not_defined_as}
         self.system_tails = {n for c in cue_rules for n in c.system_tails}
         words = sorted({w for c in cue_rules for w in c.variant_words}, key=len, reverse=True)
         variants = [*map(regex.escape, words), SUCCESSOR]
@@ -471,6 +475,9 @@ class BenchmarkExtractor:
                         continue  # (a plain name listed with a known one is a name: "TOFU, Harry Potter, and MUSE-NEWS")
                     if long is not None and cue_rule.not_defined_as and long.split()[-1].lower() in cue_rule.not_defined_as:
                         continue
+                    last = _definition(name.rsplit(" ", 1)[-1], defined) if " " in name else None
+                    if last is not None and last.split()[-1].lower() in self.task_words:
+                        continue  # "Close-Vocabulary VIS datasets" with "Video Instance Segmentation (VIS)": data for a task
                     if long is not None and not any(c.isupper() for c in long[1:]) \
                             and not long.lower().endswith(BENCHMARK_HEADS) \
                             and all(_definition(text[s:e], defined) is not None for s, e in spans):
@@ -799,11 +806,15 @@ def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None 
             key = edition[0]
             names[key] = edition[1]
         mention = Mention(field=field, start=hit.start, end=hit.end, text=hit.text, pattern=hit.pattern, cue=hit.cue)
+        # one name, one item: "YouTube-VIS 2019/2021/2022 ... on YouTube-VIS 2021" names 2021 twice,
+        # once as a year after a slash and once as the gazetteer's own entry for that edition
+        display = names[key]
+        key = display.lower()
         item = items.get(key)
         if item is None:
             rule = hit.rule or hit.variant_of
             item = Benchmark(
-                name=names[key],
+                name=display,
                 text=hit.text,
                 field=field,
                 start=hit.start,
@@ -817,4 +828,32 @@ def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None 
             )
             items[key] = item
         item.mentions.append(mention)
+    return _lone_editions_joined(items)
+
+
+def _lone_editions_joined(items: dict[str, Benchmark]) -> list[Benchmark]:
+    """Year editions the gazetteer lists as entries of their own, read as ``_editions`` reads a year
+    written after a name: the one edition a paper names, where it also writes the bare name, is that benchmark
+    ("unarXive 2022: ..." in the title, "the data set unarXive" in the abstract); with several, the
+    bare name goes with the first edition written."""
+    editions: dict[str, list[str]] = {}
+    for key, item in items.items():
+        parent = item.parent.lower() if item.known and item.parent else None
+        form = EDITION_FORM.fullmatch(item.name)
+        # a year's edition, not a new version ("Building on MM-Vet, we introduce MM-Vet v2": two)
+        if parent in items and parent != key and items[parent].known and form is not None and form["year"] \
+                and item.name.lower().startswith(parent):
+            editions.setdefault(parent, []).append(key)
+    for parent, keys in editions.items():
+        if len(keys) == 1:
+            _join(items[parent], items.pop(keys[0]))
+        else:  # several editions: the bare name goes with the first written ("ISIC 2017 and ISIC 2018 ... ISIC")
+            _join(items[keys[0]], items.pop(parent))
     return list(items.values())
+
+
+def _join(into: Benchmark, other: Benchmark) -> None:
+    into.mentions = sorted([*into.mentions, *other.mentions], key=lambda m: (m.field != "title", m.start))
+    first = into.mentions[0]
+    into.text, into.field, into.start, into.end, into.pattern, into.cue = \
+        first.text, first.field, first.start, first.end, first.pattern, first.cue

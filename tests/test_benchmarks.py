@@ -54,6 +54,26 @@ def test_one_item_per_benchmark_with_every_mention():
     assert (mw.text, mw.start) == ("MetaWorld", 7)
 
 
+def test_an_edition_named_twice_two_ways_is_one_item():
+    # once as a year after a slash, once as the gazetteer's own entry for that edition
+    r = extract(title="T", abstract="We evaluate on YouTube-VIS 2019/2021/2022 and OVIS. On YouTube-VIS 2021, "
+                                     "our model reaches 49.5 AP.")
+    names = [b.name for b in r.benchmarks]
+    assert sorted(names) == ["OVIS", "YouTube-VIS 2019", "YouTube-VIS 2021", "YouTube-VIS 2022"]
+    assert [m.text for m in next(b for b in r.benchmarks if b.name == "YouTube-VIS 2021").mentions] == \
+        ["2021", "YouTube-VIS 2021"]
+
+
+def test_a_lone_edition_with_the_bare_name_is_that_benchmark():
+    # the gazetteer lists the edition as an entry of its own, under the bare name
+    r = extract(title="unarXive 2022: All arXiv Publications Pre-Processed for NLP",
+                abstract="We propose a new version of the data set unarXive, with 1.9M papers.")
+    assert [(b.name, [m.text for m in b.mentions]) for b in r.benchmarks] == [("unarXive", ["unarXive 2022", "unarXive"])]
+    # with two editions, the bare name goes with the first written
+    r = extract(title="T", abstract="We evaluate on YouTube-VIS 2019, YouTube-VIS 2021 and the YouTube-VIS validation set.")
+    assert sorted((b.name, len(b.mentions)) for b in r.benchmarks) == [("YouTube-VIS 2019", 2), ("YouTube-VIS 2021", 1)]
+
+
 def test_sub_suite_names_its_parent():
     r = extract("", "We evaluate on the AntMaze tasks of D4RL.")
     by_name = {b.name: b for b in r.benchmarks}
@@ -119,6 +139,11 @@ def test_hyphenated_names_also_match_written_with_a_space():
     rec = extract("T", "We report results on T2I CompBench, CIFAR 10 and the MMLU Pro split.")
     found = {b.name: [m.text for m in b.mentions] for b in rec.benchmarks}
     assert found == {"T2I-CompBench": ["T2I CompBench"], "CIFAR-10": ["CIFAR 10"], "MMLU-Pro": ["MMLU Pro"]}
+
+
+def test_a_spaced_name_of_plain_words_matches_only_as_written():
+    assert [b.name for b in extract("T", "Curved text detection is evaluated on Total Text.").benchmarks] == ["Total-Text"]
+    assert extract("T", "We reduce the total text length by half.").benchmarks == []
 
 
 def test_a_spaced_variant_never_swallows_a_lone_letter():
