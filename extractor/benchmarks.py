@@ -221,6 +221,9 @@ EDITION_TASK = regex.compile(rf"{_TASK}(?!\w|\.\d)")
 # "DCASE2018 Task 4", "WMT14", "RTLLM v1.1"); its key ignores how the two are joined.
 EDITION_FORM = regex.compile(
     rf".*?\p{{L}}(?:[\s-]?(?P<year>{_YEAR})|[\s-](?P<version>v\d+(?:\.\d+)*))(?P<task>{_TASK})?")
+LETTER_DIGITS = regex.compile(r"\p{Lu}\d{1,3}")
+# A short form in brackets right after a construction's benchmark noun: "... dataset (MDD)".
+PAREN_SHORT = regex.compile(r"\s?\((?P<short>[^()\s,;]{2,20})\)")
 # More years after a slash: "CROHME 2014/2016/2019".
 SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?![\w.])")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
@@ -381,6 +384,8 @@ class BenchmarkExtractor:
             if shouting and (rule.case_sensitive or ends[span] != span.end_char or start != span.start_char):
                 continue
             if ends[span] != span.end_char or start != span.start_char:
+                if span.text in defined and self.canonical.get(defined[span.text].lower()) is not rule:
+                    continue  # "learnable random walk (LRW) ... LRW-OOD": a variant of what the paper defines, not of LRW
                 # an ordinary word's variant needs a cue as the word does ("Adult-onset" is no benchmark)
                 if rule.needs_cue and self._cue_for(span, doc, plain, sentences) is None:
                     continue
@@ -452,6 +457,13 @@ class BenchmarkExtractor:
                     (s, e) in known_spans for s, e in spans)
                 for start, end in spans:
                     name = text[start:end]
+                    # (only after a lower-case noun outside the name: "the Million Tune Dataset (MTD)" keeps its name)
+                    after = PAREN_SHORT.match(text, m.end()) if (start, end) == spans[-1] and end < m.end() else None
+                    if after is not None and name.lower() in defined.get(after["short"], "").lower() \
+                            and self._name_ok(name, text, start, plain_ok):
+                        # "the Multi-Domain Dialogue dataset (MDD)": the short form the paper defines names it
+                        start, end = after.span("short")
+                        name = after["short"]
                     short = long_of.get(name)
                     named = next((h for h in hits if h.text == short), None) if short else None
                     long = _definition(name, defined)
@@ -672,7 +684,9 @@ class BenchmarkExtractor:
         words = name.split()
         if name.lower() in self.not_names or words[0].lower() in self.not_first:
             return False
-        if sum(c.isalpha() for c in name) < 2 or not POSSESSIVES.isdisjoint(words[1:]):
+        if sum(c.isalpha() for c in name) < 2 and not (opening_ok and LETTER_DIGITS.fullmatch(name)) \
+                or not POSSESSIVES.isdisjoint(words[1:]):
+            # (a letter and digits may name a data set where a title says so: "C3: A Bilingual Benchmark ...")
             return False  # (a possessive makes a phrase of it: "CRAFT Your Dataset: ...")
         if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name) or COUNTED_UNIT.fullmatch(name):
             return False
@@ -690,7 +704,8 @@ class BenchmarkExtractor:
         if _name_shaped(name):
             return True  # CamelCase, ACRONYM, digits: name-shaped whatever the context
         before = text[:start].rstrip()
-        if len(words) == 1 and (not before and not opening_ok or before and before[-1] in ".!?;\"'()"
+        if len(words) == 1 and (not before and not opening_ok
+                                or before and before[-1] in ".!?;\"'()" and not before.endswith(("e.g.", "i.e."))
                                 or before[-1:] == ":" and not plain_ok):
             return False  # an ordinary word capitalised because it opens a sentence (or a list, unless the construction says so)
         # Plain capitalised words are a name after "the" or where the construction says so (a

@@ -350,6 +350,8 @@ class MethodExtractor:
                 return
             if long_form is None:
                 long_form = _long_form(name, acronyms)
+            if long_form is not None and _concept(long_form) in self.not_names:
+                return  # "a cost-efficient active learning (AL) framework": a kind of method, whatever it abbreviates
             found[key] = Method(name=name, long_form=long_form, field=field, start=s0, end=s0 + len(name),
                                 pattern=pattern, cue=cue)
 
@@ -757,6 +759,12 @@ def _long_form(name: str, acronyms: dict[str, list[Pair]]) -> str | None:
             if p.short == name:
                 return p.long
     return None
+
+
+def _concept(words: str) -> str:
+    """A long form as the never-names list writes it: lower case, hyphens as spaces, singular."""
+    folded = " ".join(words.lower().replace("-", " ").split())
+    return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
 
 
 def _written_as_task(text: str, short: str, after: int) -> bool:
