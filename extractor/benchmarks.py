@@ -224,6 +224,9 @@ EDITION_FORM = regex.compile(
 LETTER_DIGITS = regex.compile(r"\p{Lu}\d{1,3}")
 # A short form in brackets right after a construction's benchmark noun: "... dataset (MDD)".
 PAREN_SHORT = regex.compile(r"\s?\((?P<short>[^()\s,;]{2,20})\)")
+# A number ending a name, and another after a slash: "CIFAR-10/100".
+NUMBER_END = regex.compile(r"(?<=[\p{L}-])\d+$")
+SLASH_NUMBER = regex.compile(r"\s?/\s?(?P<n>\d+)(?![\w.]|\.\d)")
 # More years after a slash: "CROHME 2014/2016/2019".
 SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?![\w.])")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
@@ -543,6 +546,9 @@ class BenchmarkExtractor:
         year = YEAR_END.search(text, hit.start, hit.end)
         if year is not None and SLASH_YEAR.match(text, hit.end):
             return self._slash_years(text, hit, year)
+        number = NUMBER_END.search(text, hit.start, hit.end)
+        if number is not None and hit.rule is not None:
+            return self._slash_numbers(text, hit, number)
         if self.coordinated_variant is None:
             return []
         last = self.space_variant.search(text, hit.start, hit.end)
@@ -568,6 +574,19 @@ class BenchmarkExtractor:
         while rule is not None and (m := SLASH_YEAR.match(text, end)) is not None:
             out.append(_Hit(None, f"{base}{m.group('v')}", m.start("v"), m.end("v"), hit.pattern, m.group("v"),
                             f"coordinated with '{hit.text}'", variant_of=rule))
+            end = m.end()
+        return out
+
+    def _slash_numbers(self, text: str, hit: _Hit, number: regex.Match) -> list[_Hit]:
+        """"CIFAR-10/100", "MOT17/20": each number after a slash names the sibling the gazetteer
+        holds under the same stem."""
+        stem, out, end = text[hit.start : number.start()], [], hit.end
+        while (m := SLASH_NUMBER.match(text, end)) is not None:
+            known = self.canonical.get(f"{stem}{m.group('n')}".lower())
+            if known is None:
+                break
+            out.append(_Hit(known, known.name, m.start("n"), m.end(), hit.pattern, m.group("n"),
+                            f"coordinated with '{hit.text}'"))
             end = m.end()
         return out
 

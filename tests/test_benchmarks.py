@@ -74,6 +74,11 @@ def test_a_lone_edition_with_the_bare_name_is_that_benchmark():
     assert sorted((b.name, len(b.mentions)) for b in r.benchmarks) == [("YouTube-VIS 2019", 2), ("YouTube-VIS 2021", 1)]
 
 
+def test_a_number_after_a_slash_names_the_sibling_benchmark():
+    r = extract(title="T", abstract="Experiments on CIFAR-10/100 and MOT17/20 show gains; the A/B test and 10/20 splits do not.")
+    assert sorted(b.name for b in r.benchmarks) == ["CIFAR-10", "CIFAR-100", "MOT17", "MOT20"]
+
+
 def test_sub_suite_names_its_parent():
     r = extract("", "We evaluate on the AntMaze tasks of D4RL.")
     by_name = {b.name: b for b in r.benchmarks}
