@@ -226,7 +226,7 @@ LETTER_DIGITS = regex.compile(r"\p{Lu}\d{1,3}")
 PAREN_SHORT = regex.compile(r"\s?\((?P<short>[^()\s,;]{2,20})\)")
 # A number ending a name, and another after a slash: "CIFAR-10/100".
 NUMBER_END = regex.compile(r"(?<=[\p{L}-])\d+$")
-SLASH_NUMBER = regex.compile(r"\s?/\s?(?P<n>\d+)(?![\w.]|\.\d)")
+SLASH_NUMBER = regex.compile(r"\s?/\s?(?P<v>\d+)(?![\w.]|\.\d)")
 # More years after a slash: "CROHME 2014/2016/2019".
 SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?![\w.])")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
@@ -580,21 +580,18 @@ class BenchmarkExtractor:
     def _slash_numbers(self, text: str, hit: _Hit, number: regex.Match) -> list[_Hit]:
         """"CIFAR-10/100", "MOT17/20": each number after a slash names the sibling the gazetteer
         holds under the same stem."""
-        stem, out, end = text[hit.start : number.start()], [], hit.end
-        while (m := SLASH_NUMBER.match(text, end)) is not None:
-            known = self.canonical.get(f"{stem}{m.group('n')}".lower())
-            if known is None:
-                break
-            out.append(_Hit(known, known.name, m.start("n"), m.end(), hit.pattern, m.group("n"),
-                            f"coordinated with '{hit.text}'"))
-            end = m.end()
-        return out
+        return self._slash_known(text, hit, text[hit.start : number.start()], SLASH_NUMBER)
 
     def _slash_releases(self, text: str, hit: _Hit, version: regex.Match) -> list[_Hit]:
         """"CATH 4.2/4.3": each release after a slash, named only if the gazetteer knows it."""
-        base, out, end = text[hit.start : version.start()], [], hit.end
-        while (m := SLASH_VERSION.match(text, end)) is not None:
-            known = self.canonical.get(f"{base}{version.group(1)}{m.group('v')}".lower())
+        return self._slash_known(text, hit, text[hit.start : version.start()] + version.group(1), SLASH_VERSION)
+
+    def _slash_known(self, text: str, hit: _Hit, prefix: str, after: regex.Pattern) -> list[_Hit]:
+        """Each ``after`` match (its group "v") past the hit that, written after ``prefix``, is a
+        gazetteer name: that benchmark, until one is not."""
+        out, end = [], hit.end
+        while (m := after.match(text, end)) is not None:
+            known = self.canonical.get(f"{prefix}{m.group('v')}".lower())
             if known is None:
                 break
             out.append(_Hit(known, known.name, m.start("v"), m.end(), hit.pattern, m.group("v"),
