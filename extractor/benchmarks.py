@@ -74,6 +74,9 @@ class CueRule(PatternRule):
     # ("we introduce WebVoyager, an ... web agent") is that method there, not the benchmark.
     method_nouns: list[str] = []
     window: int = 8
+    # Words of an evaluation that, followed by "on" or "across", make the names listed right after a
+    # benchmark's: "Experiments on SEED and DEAP show ...".
+    evaluation_words: list[str] = []
     macros: dict[str, str] = {}
     not_names: list[str] = []
     not_first: list[str] = []
@@ -125,11 +128,11 @@ class CueRule(PatternRule):
 
     @model_validator(mode="after")
     def _one_job(self) -> CueRule:
-        jobs = (self.cue_words, self.data_nouns, self.method_nouns, self.macros, self.not_names, self.not_first, self.adjective_tails,
+        jobs = (self.cue_words, self.evaluation_words, self.data_nouns, self.method_nouns, self.macros, self.not_names, self.not_first, self.adjective_tails,
                 self.system_tails, self.variant_words, self.variant_prefixes, self.regex)
         if sum(map(bool, jobs)) != 1:
             raise ValueError(
-                "a benchmark-cues rule sets exactly one of cue_words, data_nouns, method_nouns, macros, not_names, not_first, "
+                "a benchmark-cues rule sets exactly one of cue_words, evaluation_words, data_nouns, method_nouns, macros, not_names, not_first, "
                 "adjective_tails, system_tails, variant_words, variant_prefixes, regex"
             )
         return self
@@ -183,7 +186,7 @@ WORD_AFTER = regex.compile(r"\w|\.\w")  # the release number goes on: not where 
 SUCCESSOR = r"[vV]?\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
 
 # "we introduce NAME (...)," — the verb right before a name, and what may sit between it and the comma.
-INTRODUCED_BY = regex.compile(r"\b(?:introduce|propose|present|develop)[sd]?\s+$")
+INTRODUCED_BY = regex.compile(r"\b(?:introduce|propose|present|develop|train|build)(?:s|d|ed)?\s+$")
 INTRODUCED_AFTER = regex.compile(r"(?:\s*\([^()]{1,60}\))?(?=,)")
 # A name used to say what something else resembles: "a Minecraft-like world", "Mars (Minecraft like)",
 # "Atari-style games" (but "MuJoCo-based" uses MuJoCo).
@@ -224,6 +227,8 @@ EDITION_FORM = regex.compile(
 LETTER_DIGITS = regex.compile(r"\p{Lu}\d{1,3}")
 # A short form in brackets right after a construction's benchmark noun: "... dataset (MDD)".
 PAREN_SHORT = regex.compile(r"\s?\((?P<short>[^()\s,;]{2,20})\)")
+# The rest of a capitalised name's long form and the short form after it: " for Generation (BBG)".
+TAIL_SHORT = regex.compile(r"\s(?:for|of|on|in|with)\s\p{Lu}[^()\n.;:]{0,60}?\s?\((?P<short>[^()\s,;]{2,20})\)")
 # A number ending a name, and another after a slash: "CIFAR-10/100".
 NUMBER_END = regex.compile(r"(?<=[\p{L}-])\d+$")
 SLASH_NUMBER = regex.compile(r"\s?/\s?(?P<v>\d+)(?![\w.]|\.\d)")
@@ -235,6 +240,10 @@ VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?![\w.]|\.\d)")
 SLASH_VERSION = regex.compile(r"\s*/\s*(?P<v>\d+(?:\.\d+)+)(?![\w.])")
 
 
+# How many tokens of a list of names may stand between an evaluation's "on" and the name.
+LIST_LOOKBACK = 12
+LIST_JOINERS = frozenset({",", "and", "&", "-", "/"})
+NAME_TOKEN = regex.compile(r"[\p{Lu}\d]")
 # A capitalised word (a footnote mark may be glued on: "Sim.111Please").
 TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
 # Names of things that are not benchmarks, by their shape: a model with its parameter count
@@ -247,6 +256,8 @@ AMOUNT_BEFORE = regex.compile(r"\d(?:\.\d+)?\s?%?\s$")
 POSSESSIVES = frozenset({"Your", "Our", "My", "Their", "His", "Her", "Its"})
 # A size written as a compound: "a 22T-token dataset", "a 1M-image corpus", "a 50-hour corpus".
 COUNTED_UNIT = regex.compile(r"[\d.,]+[KMBTkmbt]?-\p{Ll}+")
+# A size, not a name: "a 1.7TB dataset", "the 500GB corpus".
+DATA_SIZE = regex.compile(r"[\d.,]+\s?(?:[KMGTP]i?B|[kKMGTP]b)")
 
 
 def _pattern_tokenizer(nlp: Language) -> Tokenizer:
@@ -300,6 +311,7 @@ class BenchmarkExtractor:
             self.canonical.setdefault(form, r)
         self.cue_rules = [c for c in cue_rules if c.cue_words]
         self.cue_words = {w.lower(): c for c in self.cue_rules for w in c.cue_words}
+        self.evaluation_words = frozenset(w.lower() for c in cue_rules for w in c.evaluation_words)
         self.data_nouns = frozenset(w.lower() for c in cue_rules for w in c.data_nouns)
         self.method_nouns = frozenset(w.lower() for c in cue_rules for w in c.method_nouns)
         # the head of the appositive after "we introduce NAME, a ...": the first kind noun (a benchmark's
@@ -356,10 +368,21 @@ class BenchmarkExtractor:
                 return f"cue word '{tok.text}'"
         if span.end < len(doc) and TITLE_WORD.match(doc[span.end].text):
             return None  # part of a longer name, not this benchmark: "NVIDIA's DRIVE Sim"
+        if words is self.cue_words and self._evaluated_on(span, doc, sent_start):
+            return "evaluated on"
         for other in others:
             if other is not span and sent_start <= other.start < sent_end:
                 return f"listed with '{other.text}'"
         return None
+
+    def _evaluated_on(self, span: Span, doc: Doc, sent_start: int) -> bool:
+        """The name stands in a list of names right after an evaluation's "on": "Experiments on SEED
+        and DEAP show ..." (not after "on" alone: "based on DEAP")."""
+        i = span.start - 1
+        while i > sent_start and i > span.start - LIST_LOOKBACK and (
+                doc[i].text in LIST_JOINERS or NAME_TOKEN.search(doc[i].text)):
+            i -= 1
+        return i > sent_start and doc[i].lower_ in {"on", "across"} and doc[i - 1].lower_ in self.evaluation_words
 
     def find(
         self, doc: Doc, text: str, field: str, masked: list[tuple[int, int]], defined: dict[str, str] | None = None,
@@ -462,6 +485,11 @@ class BenchmarkExtractor:
                     name = text[start:end]
                     # (only after a lower-case noun outside the name: "the Million Tune Dataset (MTD)" keeps its name)
                     after = PAREN_SHORT.match(text, m.end()) if (start, end) == spans[-1] and end < m.end() else None
+                    if after is None and (start, end) == spans[-1] and end == m.end():
+                        # ...or after the rest of its long form: "a Bias Benchmark for Generation (BBG)"
+                        after = TAIL_SHORT.match(text, end)
+                        if after is not None and not defined.get(after["short"], "").lower().startswith(name.lower()):
+                            after = None
                     if after is not None and name.lower() in defined.get(after["short"], "").lower() \
                             and self._name_ok(name, text, start, plain_ok):
                         # "the Multi-Domain Dialogue dataset (MDD)": the short form the paper defines names it
@@ -506,7 +534,13 @@ class BenchmarkExtractor:
                     if _overlaps(start, end, blocking):
                         continue
                     known = self.canonical.get(name.lower())
-                    if known and known.needs_cue:
+                    recased = known is not None and known.case_sensitive and name not in known.surface_forms
+                    if recased and not (name.isupper() or name.istitle()):
+                        # a CamelCase name written otherwise than a case-sensitive one is another name:
+                        # "MuBench" is not "MUBench" (but "ALPACA" and "the Maestro dataset" are Alpaca and
+                        # MAESTRO shouted or titled, which the gazetteer's exact-case match missed)
+                        known = None
+                    if known and (known.needs_cue or recased):
                         # the construction itself is the cue
                         hits.append(
                             _Hit(known, known.name, start, end, f"{CUE_KIND}.{cue_rule.id}", name, "construction")
@@ -704,7 +738,9 @@ class BenchmarkExtractor:
                 or not POSSESSIVES.isdisjoint(words[1:]):
             # (a letter and digits may name a data set where a title says so: "C3: A Bilingual Benchmark ...")
             return False  # (a possessive makes a phrase of it: "CRAFT Your Dataset: ...")
-        if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name) or COUNTED_UNIT.fullmatch(name):
+        if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name) or COUNTED_UNIT.fullmatch(name) \
+                or DATA_SIZE.fullmatch(name) or start > 1 and text[start - 1] == "." and text[start - 2].isdigit():
+            # (a size, or the tail of a decimal: "7TB" of "a 1.7TB dataset")
             return False
         if CONVERSION.fullmatch(name):
             return False  # "HDL-to-Verilog datasets", "Text-to-SQL benchmarks": a kind of task
