@@ -68,6 +68,11 @@ OF_BASELINE = regex.compile(r"(?:the\s+)?(?P<what>\S.*?)\s+of\s+(?P<owner>(?:the
 # A "baseline" that is a measure of the thing compared: "match the performance of diffusion VLAs".
 MEASURE_OF = regex.compile(r"(?:the\s+)?(?P<what>performance|accuracy|quality|efficiency|speed|results?|scores?)\s+of\s+(?P<owner>\S.*)")
 BASELINE_WORD = regex.compile(r"(?i)\bbaselines?\b")
+# Head nouns that coordinated modifiers share ("speaker and emotion similarity", "training and
+# inference time"), and measures that stand alone before "and" ("accuracy and inference time").
+SHARED_HEADS = frozenset({"similarity", "time", "cost", "costs", "rate", "rates", "score", "scores", "error", "errors", "loss"})
+WHOLE_MEASURES = frozenset({"accuracy", "precision", "recall", "latency", "speed", "throughput", "memory", "performance",
+                            "quality", "efficiency", "energy", "perplexity", "success", "robustness", "cost"})
 # A parameter count in a name: "Llama-3-8B-Instruct", "Qwen2.5-7B", "BERT 340M".
 MODEL_SIZE = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM](?!\w)")
 # The words that tie a phrase to the amount before it: "4.5% in search-based QA".
@@ -567,6 +572,12 @@ def _distribute(listed: list[Gain]) -> None:
         parts = [p for p in COORDINATION.split(phrase) if p]
         # "imitation and reinforcement learning methods": one head shared, not two baselines
         shared_head = what == "baseline" and any(p.islower() and " " not in p for p in parts[:-1])
+        head = parts[-1].rsplit(" ", 1)[-1] if " " in parts[-1] else None
+        if what == "metric" and len(parts) == len(listed) and head in SHARED_HEADS \
+                and all(p.islower() and " " not in p and p not in WHOLE_MEASURES for p in parts[:-1]):
+            # "speaker and emotion similarity by 16.1% and 1.5%", "training and inference time": each
+            # measure takes the shared head (not "accuracy and inference time": accuracy is a measure)
+            parts = [*(f"{p} {head}" for p in parts[:-1]), parts[-1]]
         if len(parts) == len(listed) and all(len(p.split()) <= 6 for p in parts) and not shared_head:
             for g, part in zip(listed, parts):
                 setattr(g, what, part)
