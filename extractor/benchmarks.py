@@ -232,6 +232,10 @@ TAIL_SHORT = regex.compile(r"\s(?:for|of|on|in|with)\s\p{Lu}[^()\n.;:]{0,60}?\s?
 # A number ending a name, and another after a slash: "CIFAR-10/100".
 NUMBER_END = regex.compile(r"(?<=[\p{L}-])\d+$")
 SLASH_NUMBER = regex.compile(r"\s?/\s?(?P<v>\d+)(?![\w.]|\.\d)")
+# A year, maybe with a track's letters, ending a mention, and more of them listed after it: "ASVspoof
+# 2019LA, 2021LA, and 2021DF", "ASVspoof 2019 LA and 2021 LA".
+EDITION_END = regex.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?:\s?\p{Lu}{2,3})?$")
+LISTED_EDITION = regex.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<v>(?:19|20)\d\d(?:\s?\p{Lu}{2,3})?)(?![\w.]|\.\d)")
 # More years after a slash: "CROHME 2014/2016/2019".
 SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?![\w.])")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
@@ -240,6 +244,10 @@ VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?![\w.]|\.\d)")
 SLASH_VERSION = regex.compile(r"\s*/\s*(?P<v>\d+(?:\.\d+)+)(?![\w.])")
 
 
+# What data was taken from: "images from Flickr and Wikipedia", "posts collected from Reddit".
+SOURCED_FROM = regex.compile(
+    r"\b(?:images|photos|pictures|videos|clips|posts|comments|tweets|texts?|articles|pages|data|recordings"
+    r"|collected|crawled|scraped|sourced|gathered|harvested|downloaded|mined|drawn|taken)\s+from\s+(?:the\s+)?$")
 # How many tokens of a list of names may stand between an evaluation's "on" and the name.
 LIST_LOOKBACK = 12
 LIST_JOINERS = frozenset({",", "and", "&", "-", "/"})
@@ -446,6 +454,8 @@ class BenchmarkExtractor:
             if rule.needs_cue:
                 if AMOUNT_BEFORE.search(text, max(0, span.start_char - 12), span.start_char):
                     continue  # a score's name after its value ("59.8% NDS on nuScenes"), whatever the cue
+                if SOURCED_FROM.search(text, max(0, span.start_char - 40), span.start_char):
+                    continue  # where data came from ("a dataset of images from Flickr"), not a test bed
                 cue = self._cue_for(span, doc, plain, sentences)
                 if cue is None:
                     continue
@@ -580,6 +590,10 @@ class BenchmarkExtractor:
         year = YEAR_END.search(text, hit.start, hit.end)
         if year is not None and SLASH_YEAR.match(text, hit.end):
             return self._slash_years(text, hit, year)
+        edition = EDITION_END.search(text, hit.start, hit.end)
+        if edition is not None and hit.rule is not None and LISTED_EDITION.match(text, hit.end):
+            # "ASVspoof 2019LA, 2021LA, and 2021DF": each later edition (and track) the gazetteer holds
+            return self._slash_known(text, hit, text[hit.start : edition.start("year")], LISTED_EDITION)
         number = NUMBER_END.search(text, hit.start, hit.end)
         if number is not None and hit.rule is not None:
             return self._slash_numbers(text, hit, number)
