@@ -499,6 +499,8 @@ class MethodExtractor:
             return None
         if _written_plain(name, abstract) and not _proposed(name, abstract):
             return None  # "Tabular Data: ..." over "Tabular data represent ...": an ordinary phrase
+        if words[-1].lower() in self.task_heads and not _proposed(name, abstract):
+            return None  # "Efficient Hallucination Detection: ...": the task the paper is about
         return name, "title", s0, None
 
     def _named_by_initials(self, name: str, abstract: str) -> tuple[str, int] | None:
