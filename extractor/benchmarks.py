@@ -128,12 +128,12 @@ class CueRule(PatternRule):
 
     @model_validator(mode="after")
     def _one_job(self) -> CueRule:
-        jobs = (self.cue_words, self.evaluation_words, self.data_nouns, self.method_nouns, self.macros, self.not_names, self.not_first, self.adjective_tails,
-                self.system_tails, self.variant_words, self.variant_prefixes, self.regex)
+        jobs = (self.cue_words, self.evaluation_words, self.data_nouns, self.method_nouns, self.macros, self.not_names,
+                self.not_first, self.adjective_tails, self.system_tails, self.variant_words, self.variant_prefixes, self.regex)
         if sum(map(bool, jobs)) != 1:
             raise ValueError(
-                "a benchmark-cues rule sets exactly one of cue_words, evaluation_words, data_nouns, method_nouns, macros, not_names, not_first, "
-                "adjective_tails, system_tails, variant_words, variant_prefixes, regex"
+                "a benchmark-cues rule sets exactly one of cue_words, evaluation_words, data_nouns, method_nouns, macros, "
+                "not_names, not_first, adjective_tails, system_tails, variant_words, variant_prefixes, regex"
             )
         return self
 
@@ -186,7 +186,7 @@ WORD_AFTER = regex.compile(r"\w|\.\w")  # the release number goes on: not where 
 SUCCESSOR = r"[vV]?\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
 
 # "we introduce NAME (...)," — the verb right before a name, and what may sit between it and the comma.
-INTRODUCED_BY = regex.compile(r"\b(?:introduce|propose|present|develop|train|build)(?:s|d|ed)?\s+$")
+INTRODUCED_BY = regex.compile(r"\b(?:introduce[sd]?|propose[sd]?|presents?|develop(?:s|ed)?|train(?:s|ed)?|builds?|built)\s+$")
 INTRODUCED_AFTER = regex.compile(r"(?:\s*\([^()]{1,60}\))?(?=,)")
 # A name used to say what something else resembles: "a Minecraft-like world", "Mars (Minecraft like)",
 # "Atari-style games" (but "MuJoCo-based" uses MuJoCo).
