@@ -244,6 +244,8 @@ VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?![\w.]|\.\d)")
 SLASH_VERSION = regex.compile(r"\s*/\s*(?P<v>\d+(?:\.\d+)+)(?![\w.])")
 
 
+# An image resolution written right after a name: "FFHQ 64x64", "AFHQv2 64×64".
+RESOLUTION_AFTER = regex.compile(r"\s?\d{2,4}\s?[x×]\s?\d{2,4}(?!\w|\.\d)")
 # What data was taken from: "images from Flickr and Wikipedia", "posts collected from Reddit".
 SOURCED_FROM = regex.compile(
     r"\b(?:images|photos|pictures|videos|clips|posts|comments|tweets|texts?|articles|pages|data|recordings"
@@ -727,6 +729,9 @@ class BenchmarkExtractor:
         plus = PLUS_VARIANT.match(text, end)
         if plus is not None:
             return plus.end()  # "Meta-World+", "SWE-bench++": an extended edition
+        size = RESOLUTION_AFTER.match(text, end)
+        if size is not None:
+            return size.end()  # "FFHQ 64x64": the data set at that resolution, reported apart
         edition = EDITION.match(text, end)
         if edition is not None and not text[start:end][-1:].isdigit():
             return edition.end()  # "ISIC 2017", "AIME ’24": one year's edition
