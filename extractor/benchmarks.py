@@ -161,14 +161,16 @@ def _short_acronym(form: str) -> bool:
 SPACED_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}]{2})-(?=[\p{L}\p{N}]{2})")
 
 
-def _spaced_variants(forms: list[str]) -> list[str]:
+def _written_variants(forms: list[str]) -> list[str]:
+    """Other ways authors write a form: spaced for hyphens ("Total Text"), a typographic apostrophe
+    for a straight one ("AG’s News")."""
     known = {f.lower() for f in forms}
     out = []
     for f in forms:
-        v = SPACED_HYPHEN.sub(" ", f)
-        if v.lower() not in known:
-            known.add(v.lower())
-            out.append(v)
+        for v in (SPACED_HYPHEN.sub(" ", f), f.replace("'", "’")):
+            if v.lower() not in known:
+                known.add(v.lower())
+                out.append(v)
     return out
 
 
@@ -294,7 +296,7 @@ class BenchmarkExtractor:
         spaced: dict[str, Rule] = {}
         for rule in rules:
             self.by_key[rule.id] = rule
-            variants = _spaced_variants(rule.surface_forms)
+            variants = _written_variants(rule.surface_forms)
             spaced.update((f.lower(), rule) for f in variants)
             forms = [*rule.surface_forms, *variants]
             # a hyphenated name of plain words spaced out ("Total Text") is ordinary words in another
