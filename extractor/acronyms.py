@@ -470,6 +470,8 @@ def _anchored_long_form(short: str, candidate: str, max_words: int,
                         detached: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     first = next((c for c in short if c.isalnum()), "")
     best, best_key = None, None
+    found: list[tuple[int, list[int], int]] = []
+    lone_capitals: set[int] = set()
     low = None
     for st in _word_starts(candidate):
         if candidate[st].lower() != first.lower():
@@ -503,15 +505,20 @@ def _anchored_long_form(short: str, candidate: str, max_words: int,
         lone = agree == [pos[0]] and len(short) > 2
         if lone and any(c.isdigit() and c in short for c in candidate[st:].split(" ", 1)[0]):
             lone = False
-        case_agree = 0 if lone else len(agree)
         if tail > 2:
             continue
-        key = (case_agree, -inside - tail)
+        if lone:
+            lone_capitals.add(pos[0])
+        found.append((st, agree, inside + tail))
+    # A lone capital counts for no start, also where a longer span takes it from the second word on:
+    # "leverages Large language models (LLMs)" is "Large language models".
+    for st, agree, skipped in found:
+        key = (sum(p not in lone_capitals for p in agree), -skipped)
         if best_key is None or key > best_key:
-            best, best_key = (st, pos), key
+            best, best_key = st, key
     if best is None:
         return None
-    return _token_start(candidate, best[0], detached), len(candidate.rstrip())
+    return _token_start(candidate, best, detached), len(candidate.rstrip())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -186,6 +186,8 @@ WORD_AFTER = regex.compile(r"\w|\.\w")  # the release number goes on: not where 
 # A successor named by a number after the name, where the name ends its phrase: "Mind2Web 2:",
 # "we introduce Mind2Web 2, a benchmark", "MM-Vet v2 provides ..." (not "Atari 2 games").
 SUCCESSOR = r"[vV]?\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consists|comprises|includes|benchmark|dataset)\b)"
+# ...or coordinated with another version: "NAVSIM v1 and NAVSIM v2", "VisDial v0.9 and v1.0".
+SUCCESSOR_LISTED = r"[vV]\d(?:\.\d)?(?=\s+(?:and|or|&)\s+(?:[\w-]+\s)?[vV]\d)"
 
 # "we introduce NAME (...)," — the verb right before a name, and what may sit between it and the comma.
 INTRODUCED_BY = regex.compile(r"\b(?:introduce[sd]?|propose[sd]?|presents?|develop(?:s|ed)?|train(?:s|ed)?|builds?|built)\s+$")
@@ -355,7 +357,7 @@ class BenchmarkExtractor:
         self.task_words = {n.lower() for c in cue_rules for n in c.not_defined_as}
         self.system_tails = {n for c in cue_rules for n in c.system_tails}
         words = sorted({w for c in cue_rules for w in c.variant_words}, key=len, reverse=True)
-        variants = [*map(regex.escape, words), SUCCESSOR]
+        variants = [*map(regex.escape, words), SUCCESSOR, SUCCESSOR_LISTED]
         self.space_variant = regex.compile(r"\s(?:" + "|".join(variants) + r")(?![\w-])")
         # "SWE-Bench Verified and Lite": a second variant word coordinated with the first
         self.coordinated_variant = regex.compile(

@@ -128,7 +128,7 @@ GLUED_LINK = regex.compile(r"\d*(?:https?|www)$|(?<=\p{Ll})(\d)\1\1\p{Lu}\p{Ll}+
 # The edition year written right after a name: "ILPC 2022, a novel open challenge".
 YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 # ...or its version, where the name ends its phrase: "we introduce EfficientZero V2, a framework".
-VERSION_AFTER = regex.compile(r" (?:[Vv]\d+(?:\.\d+)?|\d(?:\.\d)?)(?=\s?[:,;)]|\.\s|\s+(?:is|provides|achieves|outperforms)\b)")
+VERSION_AFTER = regex.compile(r" (?:[Vv]\d+(?:\.\d+)?|\d(?:\.\d)?)(?=[\"”’']|\s?[:,;)]|\.\s|\s+(?:is|provides|achieves|outperforms|that|which)\b)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
 NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|\)|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$|:\s+(?:\p{Lu}|an?\s))")
 # A capitalised name in quotes, set off by what follows: “Coop-Diffusion”, an algorithm ...
@@ -617,8 +617,8 @@ class MethodExtractor:
         listed = [b.span() for b in BRACKETED_LIST.finditer(text, at, end)] if "(" in text[at:end] else []
         for m in COINED.finditer(text, at, end):
             w = m.group(0).rstrip(".")
-            if self._modifier(text, m.start() + len(w)):
-                continue  # "a GT-based planner", "(GT) based": describes the contribution, not its name
+            if self._modifier(text, m.start() + len(w)) or w.lower().endswith(self.not_name_endings):
+                continue  # "a GT-based planner", "(GT) based", "a GNN-based detector": describes the contribution
             if not _coined(w) or w.lower() in self.not_names or w in earlier:
                 continue
             if listed and any(s <= m.start() < e for s, e in listed):

@@ -23,11 +23,11 @@ from .record import Record, Source
 from .sentences import Sentences
 
 
-# spaCy keeps a full stop glued to a token that ends in a capital ("GSM8K." at the end of a
-# sentence) and a trailing hyphen on "MuJoCo- and PyBullet-based"; split both off so a name
+# spaCy keeps a full stop glued to a token that ends in a capital ("GSM8K.", "Part A." at the end
+# of a sentence) and a trailing hyphen on "MuJoCo- and PyBullet-based"; split both off so a name
 # tokenises the same wherever it stands, as the gazetteer's PhraseMatcher needs. Trailing pluses
 # come off too, so "Meta-World+" holds the token "World" and reads as a variant of Meta-World.
-EXTRA_SUFFIXES = (r"(?<=[A-Za-z0-9&+\-][A-Z])\.", r"(?<=-[a-z])\.", r"(?<=[A-Za-z0-9])-$", r"(?<=[A-Za-z0-9+])\+$")
+EXTRA_SUFFIXES = (r"(?<=[A-Za-z0-9&+_\-][A-Z])\.", r"(?<=^[A-Z])\.", r"(?<=-[a-z])\.", r"(?<=[A-Za-z0-9])-$", r"(?<=[A-Za-z0-9+])\+$")
 SLASH_BEFORE_NUMBER = r"(?<=[A-Za-z0-9])/(?=[0-9])"
 # The only lexical attributes anything here reads: LOWER (the gazetteer's case-blind PhraseMatcher,
 # cue words) and IS_PUNCT (sentence splitting). spaCy computes every other one (shape, stop word,
