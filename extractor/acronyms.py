@@ -712,10 +712,12 @@ class AcronymExtractor:
 
 
 def _hyphen_initials(short: str, inner: str) -> bool:
-    """One hyphenated word spells the short form with the capitals of its parts, one part per letter:
-    "DDD (Demucs-Discriminator-Declipper)". (Any other single word in parentheses is a gloss.)"""
+    """One hyphenated word spells the short form with the initials of its parts, one part per letter:
+    "DDD (Demucs-Discriminator-Declipper)", "QA (Question-answering)". (Any other single word in
+    parentheses is a gloss.)"""
     parts = inner.split("-")
-    return len(parts) >= 2 and all(p[:1].isupper() for p in parts) and "".join(p[0] for p in parts) == short
+    return len(parts) >= 2 and short.isupper() and all(p[:1].isalpha() for p in parts) \
+        and "".join(p[0] for p in parts).upper() == short
 
 
 def _initials_long_form(text: str, paren: int, short: str) -> int | None:

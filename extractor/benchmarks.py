@@ -159,15 +159,25 @@ def _short_acronym(form: str) -> bool:
 # "MMLU Pro"): every form also matches with a space for each hyphen between two parts of two or
 # more characters (a lone letter, as in "A-OKVQA", would take in the article "a").
 SPACED_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}]{2})-(?=[\p{L}\p{N}]{2})")
+# A name run together from two or three capitalised words ("WebQuestions", "AlpacaEval"), and the last
+# words that make a split form of it a name rather than a phrase ("Web Questions", not "Real-World").
+CAMEL_NAME = regex.compile(r"(?:\p{Lu}\p{Ll}{2,}){2,3}")
+CAMEL_PART = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+COLLECTION_TAILS = frozenset({"Questions", "Eval", "Bench", "Arena", "Tasks", "Puzzles", "Problems", "Dialogs",
+                              "Dialogues", "Stories", "Reviews", "Captions", "Queries", "Conversations"})
 
 
 def _written_variants(forms: list[str]) -> list[str]:
     """Other ways authors write a form: spaced for hyphens ("Total Text"), a typographic apostrophe
-    for a straight one ("AG’s News")."""
+    for a straight one ("AG’s News"), a name run together from capitalised words, the last of which
+    names a collection, split at them ("Alpaca-Eval", "Web Questions"; not "Real-World")."""
     known = {f.lower() for f in forms}
     out = []
     for f in forms:
-        for v in (SPACED_HYPHEN.sub(" ", f), f.replace("'", "’")):
+        written = [SPACED_HYPHEN.sub(" ", f), f.replace("'", "’")]
+        if CAMEL_NAME.fullmatch(f) and (parts := CAMEL_PART.findall(f))[-1] in COLLECTION_TAILS:
+            written += ["-".join(parts), " ".join(parts)]
+        for v in written:
             if v.lower() not in known:
                 known.add(v.lower())
                 out.append(v)
@@ -271,7 +281,14 @@ POSSESSIVES = frozenset({"Your", "Our", "My", "Their", "His", "Her", "Its"})
 # A size written as a compound: "a 22T-token dataset", "a 1M-image corpus", "a 50-hour corpus".
 COUNTED_UNIT = regex.compile(r"[\d.,]+[KMBTkmbt]?-\p{Ll}+")
 # A size, not a name: "a 1.7TB dataset", "the 500GB corpus".
+# A known name's own benchmark noun after it, capitalised as part of the name: "DADA-2000 Dataset".
+# An ambiguous name that "score" follows is the score's: "achieving an NDS score of 73.9".
+SCORE_AFTER = regex.compile(r"\s+scores?\b")
+NOUN_TAIL = regex.compile(r"\s(?:Benchmark|Dataset|Suite|Corpus|Challenge|Arena|Gym|Environment|Testbed)s?")
 DATA_SIZE = regex.compile(r"[\d.,]+\s?(?:[KMGTP]i?B|[kKMGTP]b)")
+# A footnote mark glued to the word after it: "111Our dataset and codes are available" (arXiv HTML
+# writes footnote 1 as "111"), never a name.
+GLUED_FOOTNOTE = regex.compile(r"(\d)\1\1\p{Lu}\p{Ll}+")
 
 
 def _pattern_tokenizer(nlp: Language) -> Tokenizer:
@@ -302,9 +319,10 @@ class BenchmarkExtractor:
             spaced.update((f.lower(), rule) for f in variants)
             forms = [*rule.surface_forms, *variants]
             # a hyphenated name of plain words spaced out ("Total Text") is ordinary words in another
-            # case ("the total text length"): matched only as written
+            # case ("the total text length"), as a run-together one split is ("home-robot"): matched
+            # only as written
             exact = [f for f in forms if rule.case_sensitive or _short_acronym(f)
-                     or f in variants and all(w.isalpha() for w in f.split())]
+                     or f in variants and all(w.isalpha() for w in regex.split(r"[\s-]", f))]
             folded = [f for f in forms if f not in exact]
             if exact:
                 self.matcher_exact.add(rule.id, [make_doc(f) for f in exact])
@@ -458,8 +476,9 @@ class BenchmarkExtractor:
                 rule = known
             cue = None
             if rule.needs_cue:
-                if AMOUNT_BEFORE.search(text, max(0, span.start_char - 12), span.start_char):
-                    continue  # a score's name after its value ("59.8% NDS on nuScenes"), whatever the cue
+                if AMOUNT_BEFORE.search(text, max(0, span.start_char - 12), span.start_char) \
+                        or SCORE_AFTER.match(text, span.end_char):
+                    continue  # a score's name after its value ("59.8% NDS on nuScenes") or before "score", whatever the cue
                 if SOURCED_FROM.search(text, max(0, span.start_char - 40), span.start_char):
                     continue  # where data came from ("a dataset of images from Flickr"), not a test bed
                 cue = self._cue_for(span, doc, plain, sentences)
@@ -546,6 +565,8 @@ class BenchmarkExtractor:
                         continue
                     blocking = taken
                     if cue_rule.may_contain_known:
+                        if any(s == start and NOUN_TAIL.fullmatch(text, e, end) for s, e in taken):
+                            continue  # "DADA-2000 Dataset": the known benchmark and its noun, found already
                         blocking = [(s, e) for s, e in taken if not (start <= s and e <= end and (s, e) != (start, end))]
                     if _overlaps(start, end, blocking):
                         continue
@@ -762,7 +783,8 @@ class BenchmarkExtractor:
             # (a letter and digits may name a data set where a title says so: "C3: A Bilingual Benchmark ...")
             return False  # (a possessive makes a phrase of it: "CRAFT Your Dataset: ...")
         if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name) or COUNTED_UNIT.fullmatch(name) \
-                or DATA_SIZE.fullmatch(name) or start > 1 and text[start - 1] == "." and text[start - 2].isdigit():
+                or DATA_SIZE.fullmatch(name) or GLUED_FOOTNOTE.match(name) \
+                or start > 1 and text[start - 1] == "." and text[start - 2].isdigit():
             # (a size, or the tail of a decimal: "7TB" of "a 1.7TB dataset")
             return False
         if CONVERSION.fullmatch(name):

@@ -87,7 +87,13 @@ NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p
 # (CFG) rescaling method" (the method has no name; CFG is what it rescales).
 MODIFIES_KIND = regex.compile(r"\)?\s+(?:(?!(?:as|an?|the|is|are|was|to|for|of|and|or|in|on|with|by|via|that|which)\b)[a-z][\w-]*\s+){1,2}(?:method|approach|technique|module|strategy|mechanism|scheme|framework|procedure)s?\b")
 # A kind of system right after a definition: "... recognition (SER) approach".
+# A model's size in brackets, "a lightweight (229M) model": no label of a part.
+BRACKETED_SIZE = regex.compile(r"\d+(?:\.\d+)?[KMBT]")
 KIND_RIGHT_AFTER = regex.compile(r"\)?\s+(?:approach|method|framework|system|model|pipeline|technique|architecture)s?\b")
+# A kind of thing whose name follows in apposition: the defined term before it says what kind ("a novel
+# 3D QA (Question-answering) benchmark, ScanReQA, that ...": ScanReQA is the name, QA the kind).
+APPOSED_KIND = regex.compile(r"\)?\s+(?:[a-z][\w-]*\s+){0,2}(?:benchmark|dataset|corpus|framework|method|model|approach|system|"
+                             r"architecture|pipeline|toolkit|library)s?,\s+(?:called\s+|named\s+|dubbed\s+)?(?=\p{Lu}|\d)")
 # A bracketed list of names: "(ORPO, ASFT)", "(A, B, and C)", "(A or B)".
 BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or)\s+[\w.+-]+)?|\s+(?:and|or)\s+[\w.+-]+)\)")
 # A second coined word that ends the name, set off by an appositive, a bracket or a colon.
@@ -301,8 +307,10 @@ class MethodExtractor:
         # ...and of those, the ones defined as what a kind of system is for ("a novel ... speech emotion
         # recognition (SER) approach"), where the paper goes on to write it as a task ("SER baselines",
         # "for SER"), not as a name (the "self-reconstructed tiny object detection (SR-TOD) framework")
+        # (however capitalised: "a powerful Visual Speech Recognition (VSR) method ... the VSR performance")
         task_kinds = {p.short for p in defined
-                      if p.short in task_names and KIND_RIGHT_AFTER.match(abstract, max(p.end, p.long_end))
+                      if p.long.rsplit(" ", 1)[-1].lower() in self.task_heads
+                      and KIND_RIGHT_AFTER.match(abstract, max(p.end, p.long_end))
                       and _written_as_task(abstract, p.short, max(p.end, p.long_end))}
         # the defined terms each field writes as a task the contribution serves or a kind of thing the
         # paper is about, or as a technique its noun is about ("a classifier-free guidance (CFG)
@@ -314,7 +322,8 @@ class MethodExtractor:
                 text = texts[field]
                 asides[field] = (frozenset([*map(id, things), *(id(p) for p in defined if _purpose(text, p))]),
                                  frozenset(id(p) for p in defined
-                                           if p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end))))
+                                           if p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end))
+                                           or APPOSED_KIND.match(text, max(p.end, p.long_end))))
             return asides[field]
 
         def add(name: str, field: str, s0: int, long_form: str | None, pattern: str, cue: str | None) -> None:
@@ -327,7 +336,7 @@ class MethodExtractor:
                 return  # "tables, which we call human-centric tables (HCTs)": a kind of thing, however cued
             if pattern == TITLE_HEAD and (long_form or name).rsplit(" ", 1)[-1].lower() in self.task_heads:
                 return  # "Image Forgery Localization (IFL)" heading "... via Guided Noise ...": the task
-            if name in task_names and (pattern in (OUR_METHOD, TITLE_HEAD) or name in task_kinds):
+            if name in task_kinds or name in task_names and pattern in (OUR_METHOD, TITLE_HEAD):
                 # "the proposed BIQA method", "Pedestrian Attribute Recognition via ..." with "pedestrian
                 # attribute recognition (PAR)": the task it is for (not "we propose self-reconstructed
                 # tiny object detection (SR-TOD)")
@@ -515,7 +524,8 @@ class MethodExtractor:
         for p in defined:
             first = min(p.start, p.long_start)
             m = rx.search(text, max(0, first - 100), first)
-            if m and p.short.lower() not in self.not_names and not (rule.veto_before and self._vetoed(rule, text, m.start())):
+            if m and p.short.lower() not in self.not_names and not (rule.veto_before and self._vetoed(rule, text, m.start())) \
+                    and not APPOSED_KIND.match(text, max(p.end, p.long_end)):
                 yield p, m.group(0).strip() or None
 
     def _vetoed(self, rule: Rule, text: str, at: int) -> bool:
@@ -658,6 +668,7 @@ class MethodExtractor:
             # word ("EM-Train") does not.
             initialism = not regex.search(r"[a-z]{3}", w)
             if _coined(w) and w.lower() not in self.not_names and not self._foreign(text[cue_end:ps]) \
+                    and not BRACKETED_SIZE.fullmatch(w) \
                     and not (initialism and sh_match(w, text[max(start, ps - 80):pm.start()]) is not None):
                 out.append((w, "abstract", ps, None))
         return out

@@ -40,6 +40,7 @@ LEXICAL_ATTRIBUTES = (LOWER, IS_PUNCT)
 PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # A footnote mark glued between a word and a link: "SWE-Compass111https://..." (arXiv HTML writes footnote 1 as
 # "111"), or set off from the link by a space when it is that tripled digit: "DGUA-FAS111 https://...".
+PLURAL_SHORT = regex.compile(r"[A-Z][A-Z0-9]+s")
 GLUED_MARK = regex.compile(r"(?<=\p{L})(?:\d+|(\d)\1\1\s)\Z")
 
 
@@ -95,6 +96,10 @@ class Pipeline:
         # An acronym the paper defines means what its long form says ("Abstract Reasoning Corpus
         # (ARC)" is not the AI2 Reasoning Challenge), wherever it is used.
         defined = {p.short: p.long for field_pairs in pairs.values() for p in field_pairs}
+        # ...and a plural's definition covers the singular: "protein-protein interactions (PPIs) ... PPI"
+        for short, long in list(defined.items()):
+            if PLURAL_SHORT.fullmatch(short):
+                defined.setdefault(short[:-1], long)
         for field, text in fields.items():
             sentences = Sentences(docs[field], text)  # split only if an extractor asks
             hits = self.benchmarks.find(docs[field], text, field, masks[field], defined, sentences)
