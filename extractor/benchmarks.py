@@ -280,11 +280,13 @@ AMOUNT_BEFORE = regex.compile(r"\d(?:\.\d+)?\s?%?\s$")
 POSSESSIVES = frozenset({"Your", "Our", "My", "Their", "His", "Her", "Its"})
 # A size written as a compound: "a 22T-token dataset", "a 1M-image corpus", "a 50-hour corpus".
 COUNTED_UNIT = regex.compile(r"[\d.,]+[KMBTkmbt]?-\p{Ll}+")
-# A size, not a name: "a 1.7TB dataset", "the 500GB corpus".
-# A known name's own benchmark noun after it, capitalised as part of the name: "DADA-2000 Dataset".
+# A name in mixed case, as no plain acronym is written: "BraTS", "nuScenes", "CoNLL".
+GLOSSED_NAME = regex.compile(r"(?=\w*\p{Ll})(?=\w*\p{Lu}\w*\p{Lu})[\w-]+")
 # An ambiguous name that "score" follows is the score's: "achieving an NDS score of 73.9".
 SCORE_AFTER = regex.compile(r"\s+scores?\b")
+# A known name's own benchmark noun after it, capitalised as part of the name: "DADA-2000 Dataset".
 NOUN_TAIL = regex.compile(r"\s(?:Benchmark|Dataset|Suite|Corpus|Challenge|Arena|Gym|Environment|Testbed)s?")
+# A size, not a name: "a 1.7TB dataset", "the 500GB corpus".
 DATA_SIZE = regex.compile(r"[\d.,]+\s?(?:[KMGTP]i?B|[kKMGTP]b)")
 # A footnote mark glued to the word after it: "111Our dataset and codes are available" (arXiv HTML
 # writes footnote 1 as "111"), never a name.
@@ -455,7 +457,11 @@ class BenchmarkExtractor:
                 hits.append(_Hit(None, variant, start, ends[span], f"{KIND}.{rule.id}", variant,
                                  f"variant of '{rule.name}'", variant_of=rule))
                 continue
-            if span.text in defined:
+            if span.text in defined and not (
+                    GLOSSED_NAME.fullmatch(span.text) and span.text in rule.surface_forms
+                    and defined[span.text][1:].islower()):
+                # (but a name written in its own mixed case after a plain gloss is that name: "brain tumor
+                # segmentation (BraTS)" glosses what BraTS is for)
                 # The paper says what this acronym stands for: this benchmark only if that does. A
                 # long form the gazetteer does not know may still be a benchmark under that name
                 # ("the Massive ... Reasoning (MMMU) benchmark"): kept as written where a cue says so.

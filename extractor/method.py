@@ -86,9 +86,9 @@ NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p
 # A generic technique's acronym that modifies the contribution's noun: "a classifier-free guidance
 # (CFG) rescaling method" (the method has no name; CFG is what it rescales).
 MODIFIES_KIND = regex.compile(r"\)?\s+(?:(?!(?:as|an?|the|is|are|was|to|for|of|and|or|in|on|with|by|via|that|which)\b)[a-z][\w-]*\s+){1,2}(?:method|approach|technique|module|strategy|mechanism|scheme|framework|procedure)s?\b")
-# A kind of system right after a definition: "... recognition (SER) approach".
 # A model's size in brackets, "a lightweight (229M) model": no label of a part.
 BRACKETED_SIZE = regex.compile(r"\d+(?:\.\d+)?[KMBT]")
+# A kind of system right after a definition: "... recognition (SER) approach".
 KIND_RIGHT_AFTER = regex.compile(r"\)?\s+(?:approach|method|framework|system|model|pipeline|technique|architecture)s?\b")
 # A kind of thing whose name follows in apposition: the defined term before it says what kind ("a novel
 # 3D QA (Question-answering) benchmark, ScanReQA, that ...": ScanReQA is the name, QA the kind).

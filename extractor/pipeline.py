@@ -40,8 +40,9 @@ LEXICAL_ATTRIBUTES = (LOWER, IS_PUNCT)
 PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # A footnote mark glued between a word and a link: "SWE-Compass111https://..." (arXiv HTML writes footnote 1 as
 # "111"), or set off from the link by a space when it is that tripled digit: "DGUA-FAS111 https://...".
-PLURAL_SHORT = regex.compile(r"[A-Z][A-Z0-9]+s")
 GLUED_MARK = regex.compile(r"(?<=\p{L})(?:\d+|(\d)\1\1\s)\Z")
+# A short form in the plural, whose definition also says what the singular means ("PPIs", "LLMs").
+PLURAL_SHORT = regex.compile(r"[A-Z][A-Z0-9]+s")
 
 
 def blank_nlp() -> spacy.language.Language:
