@@ -290,7 +290,7 @@ NOUN_TAIL = regex.compile(r"\s(?:Benchmark|Dataset|Suite|Corpus|Challenge|Arena|
 DATA_SIZE = regex.compile(r"[\d.,]+\s?(?:[KMGTP]i?B|[kKMGTP]b)")
 # A footnote mark glued to the word after it: "111Our dataset and codes are available" (arXiv HTML
 # writes footnote 1 as "111"), never a name.
-GLUED_FOOTNOTE = regex.compile(r"(\d)\1\1\p{Lu}\p{Ll}+")
+FOOTNOTE_BEFORE_WORD = regex.compile(r"(\d)\1\1\p{Lu}\p{Ll}+")
 
 
 def _pattern_tokenizer(nlp: Language) -> Tokenizer:
@@ -789,7 +789,7 @@ class BenchmarkExtractor:
             # (a letter and digits may name a data set where a title says so: "C3: A Bilingual Benchmark ...")
             return False  # (a possessive makes a phrase of it: "CRAFT Your Dataset: ...")
         if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name) or COUNTED_UNIT.fullmatch(name) \
-                or DATA_SIZE.fullmatch(name) or GLUED_FOOTNOTE.match(name) \
+                or DATA_SIZE.fullmatch(name) or FOOTNOTE_BEFORE_WORD.match(name) \
                 or start > 1 and text[start - 1] == "." and text[start - 2].isdigit():
             # (a size, or the tail of a decimal: "7TB" of "a 1.7TB dataset")
             return False
