@@ -19,6 +19,10 @@ Data: patterns/gains.toml. Every rule does one job, told apart by the field it s
 - ``regex`` + ``follow``: a coordinated gain right after a found one ("by 5% on A and 7% on B");
   without a unit of its own it takes its head's ("by +5.2, +4.2 and +1.6"), and a bare % after a
   head in points is in points too ("an absolute gain of 34% and 10% respectively");
+- ``regex`` + ``lead``: the same, right before a found one that starts with its number, for lists
+  whose unit is written once after the last amount ("speeds it up 19.3/30.8/25.1 times"); the regex
+  ends where the found gain starts (``\Z``), and it is tried only on the ``LEAD_REACH`` characters
+  before it;
 - ``join``: the gap that makes a magnitude and an adjacent before→after pair one gain;
 - ``blank``: a regex for markup that never changes a claim's meaning (LaTeX math delimiters and
   font commands in "$\\mathbf{1.6\\times}$ faster"): the rules read each match as spaces, the gain's
@@ -46,6 +50,8 @@ KIND = "gains"
 UnitName = Literal["percent", "points", "times", "orders"]
 # How far back a direction word may sit from the number it governs ("reduces training costs by 8x").
 DIRECTION_WINDOW = 70
+# How far before a found gain the amount listed before it may start ("19.3/30.8/24.3/25.1 times").
+LEAD_REACH = 24
 # How far from a gain its baseline or metric may be stated.
 CONTEXT_BEFORE, CONTEXT_AFTER = 240, 120
 # How far past an anchor a construction's cue word may sit ("a 3x end-to-end latency reduction").
@@ -96,6 +102,8 @@ SCALE_WORD = regex.compile(r"(?i)\b(?:absolute|relative)(?:ly)?\b")
 LISTED_ABSOLUTE = regex.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d+(?:\.\d+)?\s*%)+\s*absolute(?:ly)?\b(?!\s+(?:to|error|value|position|difference|deviation))")
 GLUED_FOOTNOTE = regex.compile(r"(?<=\p{Ll})\.\d{1,4}(?=\p{Lu})")
 CLAUSE_BREAK = regex.compile(r"[;:]|\.\s")
+# A gain written as its amount alone ("23.7%" before "/21.9% ADE/FDE improvement"): no word of its own.
+BARE_AMOUNT = regex.compile(r"[^\p{L}]*(?:x|×|pp|pts?|points?|times|fold)?")
 
 
 class Rule(PatternRule):
@@ -110,6 +118,7 @@ class Rule(PatternRule):
     trigger: bool = False
     veto: bool = False
     follow: bool = False
+    lead: bool = False
     context: Literal["baseline", "metric"] | None = None
     unit: UnitName | None = None
     default_unit: UnitName | None = None
@@ -129,11 +138,11 @@ class Rule(PatternRule):
         jobs = [self.macros, self.units, self.words, self.down_words or self.up_words, self.regex, self.join, self.blank]
         if sum(bool(j) for j in jobs) != 1:
             raise ValueError("a gains rule sets exactly one of macros, units, words, down_words/up_words, regex, join, blank")
-        roles = [self.trigger, self.veto, self.follow, bool(self.context)]
+        roles = [self.trigger, self.veto, self.follow, self.lead, bool(self.context)]
         if sum(roles) > 1:
-            raise ValueError("a gains rule is at most one of trigger, veto, follow, context")
+            raise ValueError("a gains rule is at most one of trigger, veto, follow, lead, context")
         if any(roles) and not self.regex:
-            raise ValueError("trigger, veto, follow and context go with 'regex'")
+            raise ValueError("trigger, veto, follow, lead and context go with 'regex'")
         return self
 
 
@@ -189,6 +198,7 @@ class GainExtractor:
         self.triggers: list[_Construction] = []
         self.vetoes: list[_Construction] = []
         self.follows: list[_Construction] = []
+        self.leads: list[_Construction] = []
         self.context: dict[str, list[_Construction]] = {"baseline": [], "metric": []}
         self.joins: list[tuple[Rule, regex.Pattern]] = []
         for r in rules:
@@ -203,6 +213,8 @@ class GainExtractor:
                 self.vetoes.append(c)
             elif r.follow:
                 self.follows.append(c)
+            elif r.lead:
+                self.leads.append(c)
             elif r.context:
                 self.context[r.context].append(c)
             else:
@@ -381,8 +393,9 @@ class GainExtractor:
         return best[1] if best else "up"
 
     def _follow(self, text: str, found: list[_Found], sents: list[tuple[int, int]]) -> list[_Found]:
-        """Coordinated gains: "by 103% on WebShop and 75% on HotPotQA" has two."""
-        if not self.follows:
+        """Coordinated gains: "by 103% on WebShop and 75% on HotPotQA" has two, and so has
+        "19.3/25.1 times" (an amount listed before a found one)."""
+        if not self.follows and not self.leads:
             return found
         out: list[_Found] = []
         queue = list(found)
@@ -390,9 +403,11 @@ class GainExtractor:
         while queue:
             f = queue.pop(0)
             out.append(f)
-            s_end = sents[_sentence(sents, f.start)][1]
-            for c in self.follows:
-                m = c.rx.match(text, f.end, s_end)
+            s_start, s_end = sents[_sentence(sents, f.start)]
+            tries = [(c, c.rx.match(text, f.end, s_end)) for c in self.follows]
+            if text[f.start:f.start + 1].isdigit():
+                tries += [(c, c.rx.search(text, max(s_start, f.start - LEAD_REACH), f.start)) for c in self.leads]
+            for c, m in tries:
                 if m is None:
                     continue
                 nxt = self._from_match(text, m, c.rule, head_unit=f.unit)
@@ -554,10 +569,16 @@ def _lists(gains: list[Gain], text: str) -> Iterator[list[Gain]]:
 def _share_trailing_measure(listed: list[Gain], text: str) -> None:
     """Amounts listed together and followed by "in X" (or "of X") are all in X: "improve by 2.8% and 3.2% in
     AUROC", "with improvements of 4.03% and 6.32% in FPR95, respectively" (the measure named before
-    the list, or the subject, is another clause's)."""
+    the list, or the subject, is another clause's); so are those before a last one that names it."""
     last = listed[-1]
     if last.metric and (after := TRAILING_MEASURE.match(text, last.end)) is not None \
             and text.startswith(last.metric, after.end()) and COORDINATION.search(last.metric) is None:
+        for g in listed[:-1]:
+            g.metric = last.metric
+    elif last.metric and all(g.metric is None and BARE_AMOUNT.fullmatch(text, g.start, g.end) for g in listed[:-1]) \
+            and text.find(last.metric, last.start, last.end) >= 0:
+        # named inside the last one, before its gain noun: "23.7%/21.9% ADE/FDE improvement"
+        # (split between them when it is coordinated, as any shared phrase is)
         for g in listed[:-1]:
             g.metric = last.metric
 
