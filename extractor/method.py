@@ -114,8 +114,10 @@ PURPOSE_WINDOW = 80
 PURPOSE_BEFORE = regex.compile(
     r"\b(?:for|to\s+(?!be\b)\p{Ll}+)"
     r"\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}\Z")
-# ...and a problem an approach is to, however it is capitalised: "a novel approach to Dialogue State Tracking (DST)"
-APPROACH_TO = regex.compile(r"\b(?:approach(?:es)?|solutions?)\s+to\s+(?:the\s+)?\Z")
+# ...and a problem an approach is to, or the field methods are in, however it is capitalised: "a novel approach
+# to Dialogue State Tracking (DST)", "two novel methods in Network Intrusion Detection Systems (NIDS)"
+APPROACH_TO = regex.compile(r"\b(?:(?:approach(?:es)?|solutions?)\s+to|(?:approach(?:es)?|solutions?|methods?|techniques?)\s+in)"
+                            r"\s+(?:the\s+)?\Z")
 # What follows a term that opens an abstract when the abstract describes a task or a field, not its own contribution
 TOPIC_AFTER = regex.compile(r"\)?,?\s+(?:aims?\s+(?:to|at)|seeks?\s+to|refers?\s+to|(?:has|have)\s+(?:recently\s+)?"
                             r"(?:emerged|become|gained|attracted|drawn|received|garnered))\b")
@@ -525,7 +527,8 @@ class MethodExtractor:
             first = min(p.start, p.long_start)
             m = rx.search(text, max(0, first - 100), first)
             if m and p.short.lower() not in self.not_names and not (rule.veto_before and self._vetoed(rule, text, m.start())) \
-                    and not APPOSED_KIND.match(text, max(p.end, p.long_end)):
+                    and not APPOSED_KIND.match(text, max(p.end, p.long_end)) \
+                    and not self._modifier(text, max(p.end, p.long_end)):  # "a novel Graph-of-Thought (GoT) guided ... model"
                 yield p, m.group(0).strip() or None
 
     def _vetoed(self, rule: Rule, text: str, at: int) -> bool:
