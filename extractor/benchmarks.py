@@ -43,6 +43,10 @@ class Rule(PatternRule):
     parent: str | None = None
     case_sensitive: bool = False
     needs_cue: bool = False
+    # Aliases that are also ordinary words, companies or other things' acronyms ("SDD" for the Stanford
+    # Drone Dataset, "Waymo"): matched only as written and only where a cue says a data set is meant,
+    # while the name and the other aliases match as the entry says.
+    cued_aliases: list[str] = []
 
     @field_validator("category")
     @classmethod
@@ -53,13 +57,16 @@ class Rule(PatternRule):
 
     @model_validator(mode="after")
     def _ambiguous_need_examples(self) -> Rule:
-        if (self.case_sensitive or self.needs_cue) and not (self.examples and self.negatives):
-            raise ValueError("an ambiguous entry (case_sensitive or needs_cue) needs examples and negatives")
+        if (self.case_sensitive or self.needs_cue or self.cued_aliases) and not (self.examples and self.negatives):
+            raise ValueError("an ambiguous entry (case_sensitive, needs_cue or cued_aliases) needs examples and negatives")
         return self
 
     @property
     def surface_forms(self) -> list[str]:
-        return [self.name, *self.aliases]
+        return [self.name, *self.aliases, *self.cued_aliases]
+
+    def needs_cue_for(self, form: str) -> bool:
+        return self.needs_cue or form in self.cued_aliases
 
 
 class CueRule(PatternRule):
@@ -148,6 +155,24 @@ class _Hit:
     text: str
     cue: str | None = None
     variant_of: Rule | None = None  # "Craftax-classic": a named variant of a gazetteer benchmark
+
+
+def _same_release(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """A release the paper names as a variant where it introduces it ("we present AbdomenAtlas 3.0, the
+    first ...") is that release wherever it is written again ("AbdomenAtlas 3.0 has 9,262 triplets"),
+    not the bare benchmark."""
+    releases = {h.text: h for h in hits if h.rule is None and h.variant_of is not None}
+    if not releases:
+        return hits
+    out = []
+    for h in hits:
+        m = VERSION_AFTER.match(text, h.end) if h.rule is not None else None
+        named = releases.get(text[h.start : m.end()]) if m is not None else None
+        if named is not None and named.variant_of is h.rule:
+            h = _Hit(None, named.name, h.start, m.end(), h.pattern, named.text, f"variant of '{h.rule.name}'",
+                     variant_of=h.rule)
+        out.append(h)
+    return out
 
 
 def _short_acronym(form: str) -> bool:
@@ -323,7 +348,7 @@ class BenchmarkExtractor:
             # a hyphenated name of plain words spaced out ("Total Text") is ordinary words in another
             # case ("the total text length"), as a run-together one split is ("home-robot"): matched
             # only as written
-            exact = [f for f in forms if rule.case_sensitive or _short_acronym(f)
+            exact = [f for f in forms if rule.case_sensitive or f in rule.cued_aliases or _short_acronym(f)
                      or f in variants and all(w.isalpha() for w in regex.split(r"[\s-]", f))]
             folded = [f for f in forms if f not in exact]
             if exact:
@@ -432,7 +457,7 @@ class BenchmarkExtractor:
         starts = {s: self._variant_start(text, s.start_char) for s in spans}
         hits: list[_Hit] = []
         redefined: dict[str, str | None] = {}  # an acronym the paper defines as something else: its cue, if any
-        plain = [s for s in spans if not self.by_key[s.label_].needs_cue]
+        plain = [s for s in spans if not self.by_key[s.label_].needs_cue_for(s.text)]
         # A text in capitals ("MATH-SHEPHERD: VERIFY AND REINFORCE LLMS ...") says nothing by case:
         # only case-blind names stand there, as written, and nothing is discovered.
         shouting = not any(c.islower() for c in text)
@@ -441,13 +466,14 @@ class BenchmarkExtractor:
             start = starts[span]
             if _overlaps(start, ends[span], masked):
                 continue
-            if shouting and (rule.case_sensitive or ends[span] != span.end_char or start != span.start_char):
+            if shouting and (rule.case_sensitive or span.text in rule.cued_aliases
+                             or ends[span] != span.end_char or start != span.start_char):
                 continue
             if ends[span] != span.end_char or start != span.start_char:
                 if span.text in defined and self.canonical.get(defined[span.text].lower()) is not rule:
                     continue  # "learnable random walk (LRW) ... LRW-OOD": a variant of what the paper defines, not of LRW
                 # an ordinary word's variant needs a cue as the word does ("Adult-onset" is no benchmark)
-                if rule.needs_cue and self._cue_for(span, doc, plain, sentences) is None:
+                if rule.needs_cue_for(span.text) and self._cue_for(span, doc, plain, sentences) is None:
                     continue
                 variant = text[start : ends[span]]
                 if start == span.start_char and RELEASE_AFTER.fullmatch(text, span.end_char, ends[span]):
@@ -481,7 +507,7 @@ class BenchmarkExtractor:
                     continue
                 rule = known
             cue = None
-            if rule.needs_cue:
+            if rule.needs_cue_for(span.text):
                 if AMOUNT_BEFORE.search(text, max(0, span.start_char - 12), span.start_char) \
                         or SCORE_AFTER.match(text, span.end_char):
                     continue  # a score's name after its value ("59.8% NDS on nuScenes") or before "score", whatever the cue
@@ -492,6 +518,7 @@ class BenchmarkExtractor:
                     continue
             hits.append(_Hit(rule, rule.name, span.start_char, span.end_char, f"{KIND}.{rule.id}", span.text, cue))
         hits = [self._release(text, h) for h in hits if not _names_metrics(text, h.end)]
+        hits = _same_release(text, hits)
         hits += [v for h in hits for v in self._coordinated_variants(text, h)]
         known_spans = [(h.start, h.end) for h in hits]
         # names found so far, known or discovered: a list goes on past a discovered name
@@ -583,7 +610,7 @@ class BenchmarkExtractor:
                         # "MuBench" is not "MUBench" (but "ALPACA" and "the Maestro dataset" are Alpaca and
                         # MAESTRO shouted or titled, which the gazetteer's exact-case match missed)
                         known = None
-                    if known and (known.needs_cue or recased):
+                    if known and (known.needs_cue_for(name) or recased):
                         # the construction itself is the cue
                         hits.append(
                             _Hit(known, known.name, start, end, f"{CUE_KIND}.{cue_rule.id}", name, "construction")

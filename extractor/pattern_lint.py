@@ -24,6 +24,7 @@ def needs_examples(lr: LoadedRule) -> bool:
         or getattr(rule, "hosts", None)
         or getattr(rule, "needs_cue", False)
         or getattr(rule, "case_sensitive", False)
+        or getattr(rule, "cued_aliases", None)
     )
 
 
@@ -58,7 +59,8 @@ def lint(patterns: PatternSet, nlp: Language) -> list[str]:
             problems.append(f"{_where(lr)}: no examples: add at least one to show what it matches")
         problems += alias_problems(lr, nlp)
         for form in getattr(lr.rule, "surface_forms", []):
-            key = form.lower() if not getattr(lr.rule, "case_sensitive", False) else form
+            exact = getattr(lr.rule, "case_sensitive", False) or form in getattr(lr.rule, "cued_aliases", ())
+            key = form if exact else form.lower()
             other = seen_forms.get(key)
             if other is not None and other.rule.id != lr.rule.id:
                 problems.append(f"{_where(lr)}: alias {form!r} is also an alias of '{other.pattern_id}' "

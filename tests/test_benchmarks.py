@@ -30,8 +30,8 @@ def test_no_two_entries_share_a_name():
     # names); a case-blind one with any spelling of it.
     by_folded: dict[str, list[tuple[str, str, bool]]] = {}
     for e in ENTRIES:
-        for form in {e.name, *e.aliases}:
-            by_folded.setdefault(form.lower(), []).append((form, e.id, e.case_sensitive))
+        for form in {*e.surface_forms}:
+            by_folded.setdefault(form.lower(), []).append((form, e.id, e.case_sensitive or form in e.cued_aliases))
     clashes = [
         (a, b)
         for forms in by_folded.values()
@@ -72,6 +72,24 @@ def test_a_lone_edition_with_the_bare_name_is_that_benchmark():
     # with two editions, the bare name goes with the first written
     r = extract(title="T", abstract="We evaluate on YouTube-VIS 2019, YouTube-VIS 2021 and the YouTube-VIS validation set.")
     assert sorted((b.name, len(b.mentions)) for b in r.benchmarks) == [("YouTube-VIS 2019", 2), ("YouTube-VIS 2021", 1)]
+
+
+def test_a_release_the_paper_introduces_is_that_release_wherever_it_is_written():
+    r = extract(title="T", abstract="We present AbdomenAtlas 3.0, the first public abdominal CT dataset with reports. "
+                                     "AbdomenAtlas 3.0 has 9,262 triplets. Reports in AbdomenAtlas 3.0 are standardized.")
+    assert [(b.name, [m.text for m in b.mentions]) for b in r.benchmarks] == \
+        [("AbdomenAtlas 3.0", ["AbdomenAtlas 3.0"] * 3)]
+
+
+def test_an_alias_that_is_also_a_common_word_needs_a_cue_while_the_name_does_not():
+    # cued_aliases: "SGD" is the Schema-Guided Dialogue data set only where a cue says so
+    assert not extract("", "We train with SGD and a cosine schedule.").benchmarks
+    assert [b.name for b in extract("", "Joint goal accuracy improves on the SGD dataset.").benchmarks] == \
+        ["Schema-Guided Dialogue"]
+    assert [b.name for b in extract("", "Results on Schema-Guided Dialogue are strong.").benchmarks] == \
+        ["Schema-Guided Dialogue"]
+    # ...and only as written
+    assert not extract("", "We compare to sgd on the dialogue dataset.").benchmarks
 
 
 def test_a_number_after_a_slash_names_the_sibling_benchmark():
