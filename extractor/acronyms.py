@@ -47,6 +47,8 @@ CLAUSE_END = regex.compile(r"[.;:!?](?=\s)|[()\[\]{}]|\s[-–—]{1,2}\s")
 WORD = regex.compile(r"\S+")
 # A dimension word right before a long form ("3D Diffusion Policy"), which a short form may put last ("DP3").
 MOVED_DIGIT = regex.compile(r"(?<![\w-])(\d)D\s+$")
+# A short form that reads "X to Y" ("L2A", "A2L", "P2P", "Img2Img"): a mapping from one thing to another.
+MAPPING_SHORT = regex.compile(r"\p{L}+2\p{L}+")
 # A purpose or setting phrase after a long form: "... learning for code generation".
 PURPOSE = regex.compile(r"\s+(?:for|in|on|to|at|from|via|across|under)\s")
 # A lowercase prefix joined to a short form by a hyphen: "non-IID".
@@ -776,6 +778,9 @@ def _plausible_long(short: str, long: str, max_words: int) -> bool:
     # A one-word "long form" barely longer than the short form is a spelling variant ("bell1 (Bel1)").
     if " " not in long and len(long) - len(short) <= 2:
         return False
+    # A mapping between two things ("language to actions (L2A)") names both: one word spells only one.
+    if len(WORD_SEP.split(long)) < 2 and MAPPING_SHORT.fullmatch(short) and not any(c.isdigit() for c in long):
+        return False
     # A variant named after its parent, itself a hyphenated name, which the "long form" repeats:
     # "M3-Bench holds videos from a robot's view (M3-Bench-robot)" ("DINO World Model (DINO-WM)"
     # spells its one-part stem out, and is a definition).
@@ -789,12 +794,14 @@ def _plausible_long(short: str, long: str, max_words: int) -> bool:
 
 def _dedupe(pairs: list[Pair]) -> list[Pair]:
     seen: set[tuple[str, str]] = set()
+    shorts: set[str] = set()
     out = []
     for p in pairs:
         # "Attack Success Rates (ASR)" and later "Attack Success Rate (ASR)" define one pair
         key = (p.short, " ".join(p.long.lower().split()).removesuffix("s"))
-        if key not in seen:
+        if key not in seen and p.short not in shorts:
             seen.add(key)
+            shorts.add(p.short)
             out.append(p)
     return out
 

@@ -95,3 +95,17 @@ def test_offsets_reproduce_repeated_versioned_and_kept_word_forms(extractor) -> 
 def test_repeated_letters_need_every_word(extractor) -> None:
     # Only two D-words: the digit cannot repeat the D, so the shortest reading stands.
     assert pairs(extractor, "A Dense Diffusion Planner (D3P) plans.") == {("D3P", "Diffusion Planner")}
+
+
+def test_a_mapping_short_form_needs_a_word_for_each_side(extractor) -> None:
+    # "L2A" reads "L to A": one word spells only one side of the mapping
+    assert pairs(extractor, "It is trained on three tasks: generating parameterized actions from language (L2A).") == set()
+    assert pairs(extractor, "Models map language instructions to actions (L2A).") == \
+        {("L2A", "language instructions to actions")}
+    assert pairs(extractor, "Few-step text-to-image (T2I) models are fast.") == {("T2I", "text-to-image")}
+
+
+def test_a_short_form_defined_twice_keeps_its_first_definition(extractor) -> None:
+    text = ("Policies map actions back to language (A2L). LACY is trained on explaining observed actions "
+            "in language (A2L) as well.")
+    assert pairs(extractor, text) == {("A2L", "actions back to language")}
