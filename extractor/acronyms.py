@@ -47,6 +47,8 @@ CLAUSE_END = regex.compile(r"[.;:!?](?=\s)|[()\[\]{}]|\s[-–—]{1,2}\s")
 WORD = regex.compile(r"\S+")
 # A dimension word right before a long form ("3D Diffusion Policy"), which a short form may put last ("DP3").
 MOVED_DIGIT = regex.compile(r"(?<![\w-])(\d)D\s+$")
+# A capital inside a lower-case word ("lOcal", "GenerAtor"): a letter the author marks for an acronym.
+INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}(?!\p{Lu})|\p{Lu}\p{Ll}+\p{Lu}\b")
 # A short form that reads "X to Y" ("L2A", "A2L", "P2P", "Img2Img"): a mapping from one thing to another.
 MAPPING_SHORT = regex.compile(r"\p{L}+2\p{L}+")
 # A purpose or setting phrase after a long form: "... learning for code generation".
@@ -416,10 +418,33 @@ def best_long_form(short: str, candidate: str, max_words: int, silent_initials: 
     span = _spelled_number_long_form(short, candidate, detached)
     if span is not None:
         return span
+    span = _highlighted_long_form(short, candidate, max_words)
+    if span is not None:
+        return span
     st = sh_match(short, candidate)
     if st is None or len(WORD.findall(candidate, st)) > max_words:
         return None
     return _token_start(candidate, st, detached), len(candidate.rstrip())
+
+
+def _highlighted_long_form(short: str, candidate: str, max_words: int) -> tuple[int, int] | None:
+    """Words whose capitals spell the short form, some of them inside a word: authors mark the letters
+    they take ("lOcal MessagE GenerAtor (OMEGA)"). The first word holds the first capital."""
+    want = "".join(c for c in short if c.isalnum()).upper()
+    if not want.isalpha():
+        return None
+    words = list(WORD.finditer(candidate))
+    caps = ""
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - max_words), -1):
+        caps = "".join(c for c in words[i].group() if c.isupper()) + caps
+        if not want.endswith(caps):
+            return None
+        if caps == want:
+            span = words[i:]
+            if any(INNER_CAPITAL.search(w.group()) for w in span):
+                return words[i].start(), len(candidate.rstrip())
+            return None
+    return None
 
 
 def _reordered_long_form(short: str, before: str) -> tuple[int, int] | None:

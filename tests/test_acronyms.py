@@ -109,3 +109,8 @@ def test_a_short_form_defined_twice_keeps_its_first_definition(extractor) -> Non
     text = ("Policies map actions back to language (A2L). LACY is trained on explaining observed actions "
             "in language (A2L) as well.")
     assert pairs(extractor, text) == {("A2L", "actions back to language")}
+
+
+def test_capitals_marked_inside_words_spell_the_short_form(extractor) -> None:
+    text = "Through contextual refinements, we propose lOcal MessagE GenerAtor (OMEGA), a CMG approach."
+    assert pairs(extractor, text) == {("OMEGA", "lOcal MessagE GenerAtor")}
