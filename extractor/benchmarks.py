@@ -292,6 +292,14 @@ SOURCED_FROM = regex.compile(
 # How many tokens of a list of names may stand between an evaluation's "on" and the name.
 LIST_LOOKBACK = 12
 LIST_JOINERS = frozenset({",", "and", "&", "-", "/"})
+# The last word of a discovered name, and the parts of names joined by a plus ("ASRU700+LibriSpeech460").
+NAME_LAST_WORD = regex.compile(r"\s(\S+)\Z")
+JOINED_PART = regex.compile(r"(?:[^+\s]|\s(?!\+)|\+(?!\p{Lu}))+")
+# How far a list may run from a name to the plural noun that says what it lists, and the words that
+# end a list of names before any such noun.
+LIST_LOOKAHEAD = 16
+LIST_STOPS = frozenset("the a an of on in for with to by from at as is are was were be been that which "
+                       "we our their its this these those than using via into over under between".split())
 NAME_TOKEN = regex.compile(r"[\p{Lu}\d]")
 # A capitalised word (a footnote mark may be glued on: "Sim.111Please").
 TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
@@ -429,10 +437,39 @@ class BenchmarkExtractor:
             return None  # part of a longer name, not this benchmark: "NVIDIA's DRIVE Sim"
         if words is self.cue_words and self._evaluated_on(span, doc, sent_start):
             return "evaluated on"
+        if words is self.cue_words and self._listed_before_noun(span, doc, sent_end):
+            return "listed before a benchmark noun"
         for other in others:
             if other is not span and sent_start <= other.start < sent_end:
                 return f"listed with '{other.text}'"
         return None
+
+    def _split_names(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names joined by "+" are each a name ("ASRU700+LibriSpeech460": two training sets), and the
+        languages written after a name say what its data is in ("... Mandarin-English")."""
+        out = []
+        for start, end in spans:
+            lang = NAME_LAST_WORD.search(text, start, end)
+            if lang is not None and lang.start() > start and self.languages_only is not None \
+                    and self.languages_only.fullmatch(lang.group(1)):
+                end = lang.start()
+            parts = [(start + j.start(), start + j.end()) for j in JOINED_PART.finditer(text[start:end])]
+            out += parts if len(parts) > 1 else [(start, end)]
+        return out
+
+    def _listed_before_noun(self, span: Span, doc: Doc, sent_end: int) -> bool:
+        """The name opens a list that a plural benchmark noun closes, past the cue window: "the Adult,
+        COMPAS risk assessment, and Law School datasets" (words and list joiners only in between)."""
+        joined = False
+        for tok in doc[span.end:min(sent_end, span.end + LIST_LOOKAHEAD)]:
+            low = tok.lower_
+            if low in self.data_nouns and low.endswith("s") and joined:
+                return True
+            if low in LIST_JOINERS or low == "or":
+                joined = True
+            elif not tok.text.isalpha() and not NAME_TOKEN.search(tok.text) or low in LIST_STOPS:
+                return False
+        return False
 
     def _evaluated_on(self, span: Span, doc: Doc, sent_start: int) -> bool:
         """The name stands in a list of names right after an evaluation's "on": "Experiments on SEED
@@ -544,7 +581,7 @@ class BenchmarkExtractor:
                 if cue_rule.scan:
                     windows = scan_windows(at, *cue_rule.scan, len(text))
             for m in self._matches(cue_rule, rx, text, anchors, windows, len(known_spans), list_ok):
-                spans = list(_name_spans(m))
+                spans = self._split_names(text, _name_spans(m))
                 # a list that holds a known benchmark is a list of names: "the ML-100K, Beauty, and
                 # Games datasets" (but not "English and Chinese datasets")
                 plain_ok = cue_rule.plain_names or len(spans) > 1 and any(

@@ -50,8 +50,10 @@ KIND = "gains"
 UnitName = Literal["percent", "points", "times", "orders"]
 # How far back a direction word may sit from the number it governs ("reduces training costs by 8x").
 DIRECTION_WINDOW = 70
-# How far before a found gain the amount listed before it may start ("19.3/30.8/24.3/25.1 times").
+# How far before a found gain the amount listed before it may start ("19.3/30.8/24.3/25.1 times"),
+# and the signs such a gain may start with ("+5.6% / +6.9% / +7.0%").
 LEAD_REACH = 24
+SIGNS = "+-−"
 # How far from a gain its baseline or metric may be stated.
 CONTEXT_BEFORE, CONTEXT_AFTER = 240, 120
 # How far past an anchor a construction's cue word may sit ("a 3x end-to-end latency reduction").
@@ -405,7 +407,7 @@ class GainExtractor:
             out.append(f)
             s_start, s_end = sents[_sentence(sents, f.start)]
             tries = [(c, c.rx.match(text, f.end, s_end)) for c in self.follows]
-            if text[f.start:f.start + 1].isdigit():
+            if text[f.start:f.start + 1].isdigit() or text[f.start:f.start + 1] in SIGNS:
                 tries += [(c, c.rx.search(text, max(s_start, f.start - LEAD_REACH), f.start)) for c in self.leads]
             for c, m in tries:
                 if m is None:

@@ -122,6 +122,9 @@ APPROACH_TO = regex.compile(r"\b(?:(?:approach(?:es)?|solutions?)\s+to|(?:approa
 TOPIC_AFTER = regex.compile(r"\)?,?\s+(?:aims?\s+(?:to|at)|seeks?\s+to|refers?\s+to|(?:has|have)\s+(?:recently\s+)?"
                             r"(?:emerged|become|gained|attracted|drawn|received|garnered))\b")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
+# A capitalised word right before a coined one, and an appositive or colon after a name.
+TITLE_WORD_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+\s\Z")
+APPOSITION_NEXT = regex.compile(r"\s?[,:]\s")
 # A plain capitalised name right after the kind of thing it is, set off by what follows: "the largest
 # grounding dataset Jedi, which contains ...".
 KIND_THEN_NAME = regex.compile(
@@ -652,6 +655,12 @@ class MethodExtractor:
                     return None  # (but "a Self-Selection-RGP method" under "... with Self-Selection" is named so)
                 if year:
                     w += year.group(0)  # a challenge or dataset with its edition: "ILPC 2022", "EfficientZero V2"
+                first = TITLE_WORD_BEFORE.search(text, at, m.start())
+                if first is not None and first.start() == at + (lead.end() if lead else 0) \
+                        and APPOSITION_NEXT.match(text, m.start() + len(w)):
+                    # "we propose Shopping MMLU, a ... benchmark": the capitalised word that opens the
+                    # name is part of it
+                    return text[first.start():m.start() + len(w)], first.start(), m.start() + len(w)
                 return w, m.start(), m.start() + len(w)
         return None
 
