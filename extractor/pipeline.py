@@ -29,6 +29,8 @@ from .sentences import Sentences
 # come off too, so "Meta-World+" holds the token "World" and reads as a variant of Meta-World.
 EXTRA_SUFFIXES = (r"(?<=[A-Za-z0-9&+_\-][A-Z])\.", r"(?<=^[A-Z])\.", r"(?<=-[a-z])\.", r"(?<=[A-Za-z0-9])-$", r"(?<=[A-Za-z0-9+])\+$")
 SLASH_BEFORE_NUMBER = r"(?<=[A-Za-z0-9])/(?=[0-9])"
+# "RefCOCO+/RefCOCOg", "RefCOCO/+/g": a slash after or before a plus splits too, so the names around it are tokens.
+SLASH_BY_PLUS = r"(?<=\+)/(?=[A-Za-z0-9+])|(?<=[A-Za-z0-9])/(?=\+)"
 # The only lexical attributes anything here reads: LOWER (the gazetteer's case-blind PhraseMatcher,
 # cue words) and IS_PUNCT (sentence splitting). spaCy computes every other one (shape, stop word,
 # like_num, ...) for each word it has not seen before, which in abstracts full of new names costs
@@ -50,7 +52,7 @@ def blank_nlp() -> spacy.language.Language:
     suffixes = [*nlp.Defaults.suffixes, *EXTRA_SUFFIXES]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     # "CIFAR-10/100", "MOT17/20": a slash before a number splits, so the name before it is a token run
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, SLASH_BEFORE_NUMBER]).finditer
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, SLASH_BEFORE_NUMBER, SLASH_BY_PLUS]).finditer
     # "4.8 p.p. and 4.2 p.p." is one sentence: percentage points are an abbreviation, as "e.g." is
     nlp.tokenizer.add_special_case("p.p.", [{ORTH: "p.p."}])
     getters = nlp.vocab.lex_attr_getters
