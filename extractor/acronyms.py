@@ -408,7 +408,9 @@ def best_long_form(short: str, candidate: str, max_words: int, silent_initials: 
     repeated = _repeated_letters(short, candidate)
     if repeated is not None and (span is None or not _digit_as_word(short, candidate[span[0]:span[1]])):
         extra = len(repeated) - len(short)
-        span = _anchored_long_form(repeated, candidate, max_words + extra, detached) or span
+        rep = _anchored_long_form(repeated, candidate, max_words + extra, detached)
+        if rep is not None and WORD_RUN.match(candidate, rep[0])[0].lower() not in ARTICLES:
+            span = rep  # (an article spells no letter: "an Actor-Critic (A2C)" is no "AAC")
     if span is not None:
         return span
     for form in _core_forms(short, silent_initials):

@@ -229,7 +229,8 @@ INTRODUCED_BY = regex.compile(r"\b(?:introduce[sd]?|propose[sd]?|presents?|devel
 INTRODUCED_AFTER = regex.compile(r"(?:\s*\([^()]{1,60}\))?(?=,)")
 # A name used to say what something else resembles: "a Minecraft-like world", "Mars (Minecraft like)",
 # "Atari-style games" (but "MuJoCo-based" uses MuJoCo).
-RESEMBLES = regex.compile(r"(?:-|\s)(?:like|style|esque)(?![\w-])(?!\s+(?:the|a|an|this|these|those|ours?)\b)")
+RESEMBLES = regex.compile(r"(?:-|\s)(?:like|style|esque)(?![\w-])(?!\s+(?:the|a|an|this|these|those|ours?)\b)"
+                           r"|-level(?![\w-])")
 
 # Pluses glued to a name that no word follows: "Meta-World+" (not "MuJoCo+PyBullet").
 PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
@@ -513,6 +514,8 @@ class BenchmarkExtractor:
                 if rule.needs_cue_for(span.text) and self._cue_for(span, doc, plain, sentences) is None:
                     continue
                 variant = text[start : ends[span]]
+                if variant.lower() in self.not_names:
+                    continue  # "Actor-Critic" is no variant of the Actor data set
                 if start == span.start_char and RELEASE_AFTER.fullmatch(text, span.end_char, ends[span]):
                     # "MIMIC-IV v2.2": a release of the data set, the same benchmark
                     hits.append(_Hit(rule, rule.name, start, ends[span], f"{KIND}.{rule.id}", variant, None))
@@ -803,7 +806,8 @@ class BenchmarkExtractor:
     def _compound_end(self, text: str, start: int, end: int) -> int | None:
         """How a gazetteer match sits in a hyphenated word. None: it is part of a larger name that
         starts before it ("GQA" in "MS-GQA"), so it is not this benchmark. Otherwise the end of the
-        benchmark's mention (None too where it only says what something resembles: "Minecraft-like"):
+        benchmark's mention (None too where it only says what something resembles: "Minecraft-like",
+        "AIME-level problems"):
         ``end`` itself (an adjective or a version follows: "MuJoCo-based",
         "D4RL-v2"), or past a tail or a following variant word that names a variant ("GSM8K-Hard",
         "Craftax-classic", "HumanEval Pro", "BigCodeBench-Lite Pro")."""

@@ -21,7 +21,7 @@ Data: patterns/gains.toml. Every rule does one job, told apart by the field it s
   head in points is in points too ("an absolute gain of 34% and 10% respectively");
 - ``regex`` + ``lead``: the same, right before a found one that starts with its number, for lists
   whose unit is written once after the last amount ("speeds it up 19.3/30.8/25.1 times"); the regex
-  ends where the found gain starts (``\Z``), and it is tried only on the ``LEAD_REACH`` characters
+  ends where the found gain starts (an end-of-text anchor), and it is tried only on the ``LEAD_REACH`` characters
   before it;
 - ``join``: the gap that makes a magnitude and an adjacent before→after pair one gain;
 - ``blank``: a regex for markup that never changes a claim's meaning (LaTeX math delimiters and
