@@ -21,8 +21,8 @@ Data: patterns/gains.toml. Every rule does one job, told apart by the field it s
   head in points is in points too ("an absolute gain of 34% and 10% respectively");
 - ``regex`` + ``lead``: the same, right before a found one that starts with its number, for lists
   whose unit is written once after the last amount ("speeds it up 19.3/30.8/25.1 times"); the regex
-  ends where the found gain starts (an end-of-text anchor), and it is tried only on the ``LEAD_REACH`` characters
-  before it;
+  ends where the found gain starts (an end-of-text anchor), and it is tried only on the
+  ``LEAD_REACH`` characters before it;
 - ``join``: the gap that makes a magnitude and an adjacent before→after pair one gain;
 - ``blank``: a regex for markup that never changes a claim's meaning (LaTeX math delimiters and
   font commands in "$\\mathbf{1.6\\times}$ faster"): the rules read each match as spaces, the gain's
@@ -34,6 +34,7 @@ Data: patterns/gains.toml. Every rule does one job, told apart by the field it s
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -406,9 +407,11 @@ class GainExtractor:
             f = queue.pop(0)
             out.append(f)
             s_start, s_end = sents[_sentence(sents, f.start)]
-            tries = [(c, c.rx.match(text, f.end, s_end)) for c in self.follows]
+            # tried lazily, in order, up to the first that yields a gain
+            tries = ((c, c.rx.match(text, f.end, s_end)) for c in self.follows)
             if text[f.start:f.start + 1].isdigit() or text[f.start:f.start + 1] in SIGNS:
-                tries += [(c, c.rx.search(text, max(s_start, f.start - LEAD_REACH), f.start)) for c in self.leads]
+                lo = max(s_start, f.start - LEAD_REACH)
+                tries = itertools.chain(tries, ((c, c.rx.search(text, lo, f.start)) for c in self.leads))
             for c, m in tries:
                 if m is None:
                     continue
