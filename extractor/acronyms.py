@@ -49,6 +49,8 @@ WORD = regex.compile(r"\S+")
 MOVED_DIGIT = regex.compile(r"(?<![\w-])(\d)D\s+$")
 # A capital inside a lower-case word ("lOcal", "GenerAtor"): a letter the author marks for an acronym.
 INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}(?!\p{Lu})|\p{Lu}\p{Ll}+\p{Lu}\b")
+# A possessive ending ("CLIP’s").
+POSSESSIVE_END = regex.compile(r"['’]s\Z")
 # A short form that reads "X to Y" ("L2A", "A2L", "P2P", "Img2Img"): a mapping from one thing to another.
 MAPPING_SHORT = regex.compile(r"\p{L}+2\p{L}+")
 # A purpose or setting phrase after a long form: "... learning for code generation".
@@ -802,8 +804,9 @@ def _plausible_long(short: str, long: str, max_words: int) -> bool:
         return False
     if long.count("(") != long.count(")") or long.count("[") != long.count("]"):
         return False
-    # A one-word "long form" barely longer than the short form is a spelling variant ("bell1 (Bel1)").
-    if " " not in long and len(long) - len(short) <= 2:
+    # A one-word "long form" barely longer than the short form is a spelling variant ("bell1 (Bel1)"),
+    # and one that ends in a possessive owns what the bracket names ("CLIP’s [CLS] token").
+    if " " not in long and (len(long) - len(short) <= 2 or POSSESSIVE_END.search(long)):
         return False
     # A mapping between two things ("language to actions (L2A)") names both: one word spells only one.
     if len(WORD_SEP.split(long)) < 2 and MAPPING_SHORT.fullmatch(short) and not any(c.isdigit() for c in long):

@@ -302,6 +302,8 @@ LIST_LOOKAHEAD = 16
 LIST_STOPS = frozenset("the a an of on in for with to by from at as is are was were be been that which "
                        "we our their its this these those than using via into over under between".split())
 NAME_TOKEN = regex.compile(r"[\p{Lu}\d]")
+# A numbered part of a benchmark after its name: "MATH Level 5", "ShanghaiTech Part A".
+SUBSET_AFTER = regex.compile(r"\s(?:Level|Part|Split|Subset|Track|Task)\s[\dA-Z]\b")
 # A capitalised word (a footnote mark may be glued on: "Sim.111Please").
 TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
 # Names of things that are not benchmarks, by their shape: a model with its parameter count
@@ -434,8 +436,9 @@ class BenchmarkExtractor:
                 continue
             if tok.lower_ in words:
                 return f"cue word '{tok.text}'"
-        if span.end < len(doc) and TITLE_WORD.match(doc[span.end].text):
-            return None  # part of a longer name, not this benchmark: "NVIDIA's DRIVE Sim"
+        if span.end < len(doc) and TITLE_WORD.match(doc[span.end].text) \
+                and not SUBSET_AFTER.match(doc.text, span.end_char):
+            return None  # part of a longer name, not this benchmark: "NVIDIA's DRIVE Sim" (but "MATH Level 5")
         if words is self.cue_words and self._evaluated_on(span, doc, sent_start):
             return "evaluated on"
         if words is self.cue_words and self._listed_before_noun(span, doc, sent_end):
@@ -516,6 +519,8 @@ class BenchmarkExtractor:
                 variant = text[start : ends[span]]
                 if variant.lower() in self.not_names:
                     continue  # "Actor-Critic" is no variant of the Actor data set
+                if variant in defined and self.canonical.get(defined[variant].lower()) is not rule:
+                    continue  # "... Multi-Agent Debate (HCP-MAD)": the paper's own term, no variant of HCP
                 if start == span.start_char and RELEASE_AFTER.fullmatch(text, span.end_char, ends[span]):
                     # "MIMIC-IV v2.2": a release of the data set, the same benchmark
                     hits.append(_Hit(rule, rule.name, start, ends[span], f"{KIND}.{rule.id}", variant, None))

@@ -616,6 +616,8 @@ class MethodExtractor:
                 return km.group(1), km.start(1), km.end(1)
         if self._foreign(text[at:tm.start()]):
             return None
+        if all(" " not in part and _coined(part) for part in tm.group(0).split(" and ")) and " and " in tm.group(0):
+            return None  # "we release OdysseyBench and HomerAgents": two names, coordinated
         # A name, not the start of a sentence-like phrase: followed by a comma, an appositive or a clause.
         if NAME_END.match(after):
             return tm.group(0), tm.start(), tm.end()
