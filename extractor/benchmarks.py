@@ -303,7 +303,8 @@ LIST_STOPS = frozenset("the a an of on in for with to by from at as is are was w
                        "we our their its this these those than using via into over under between".split())
 NAME_TOKEN = regex.compile(r"[\p{Lu}\d]")
 # A numbered part of a benchmark after its name: "MATH Level 5", "ShanghaiTech Part A".
-SUBSET_AFTER = regex.compile(r"\s(?:Level|Part|Split|Subset|Track|Task)\s[\dA-Z]\b")
+SUBSET_WORDS = frozenset({"Level", "Part", "Split", "Subset", "Track", "Task"})
+SUBSET_NUMBER = regex.compile(r"\d+|[A-Z]")
 # A capitalised word (a footnote mark may be glued on: "Sim.111Please").
 TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?!\p{L})")
 # Names of things that are not benchmarks, by their shape: a model with its parameter count
@@ -437,7 +438,8 @@ class BenchmarkExtractor:
             if tok.lower_ in words:
                 return f"cue word '{tok.text}'"
         if span.end < len(doc) and TITLE_WORD.match(doc[span.end].text) \
-                and not SUBSET_AFTER.match(doc.text, span.end_char):
+                and not (doc[span.end].text in SUBSET_WORDS and span.end + 1 < len(doc)
+                         and SUBSET_NUMBER.fullmatch(doc[span.end + 1].text)):
             return None  # part of a longer name, not this benchmark: "NVIDIA's DRIVE Sim" (but "MATH Level 5")
         if words is self.cue_words and self._evaluated_on(span, doc, sent_start):
             return "evaluated on"
