@@ -633,6 +633,11 @@ class BenchmarkExtractor:
                         continue  # (a plain name listed with a known one is a name: "TOFU, Harry Potter, and MUSE-NEWS")
                     if long is not None and cue_rule.not_defined_as and long.split()[-1].lower() in cue_rule.not_defined_as:
                         continue
+                    if long is not None and long.split()[-1].lower() in self.task_words and long not in text[m.start():m.end()] \
+                            and not any(w in self.data_nouns for w in long.lower().split()):
+                        continue  # "Medical Visual Question Answering (Med-VQA) ... benchmark Med-VQA datasets": a task
+                        # defined earlier (but "an Image-Text Composed Person Retrieval (ITCPR) dataset" and "a Bias
+                        # Benchmark for Generation (BBG)" name one)
                     last = _definition(name.rsplit(" ", 1)[-1], defined) if " " in name else None
                     if last is not None and last.split()[-1].lower() in self.task_words:
                         continue  # "Close-Vocabulary VIS datasets" with "Video Instance Segmentation (VIS)": data for a task
