@@ -90,6 +90,9 @@ MODIFIES_KIND = regex.compile(r"\)?\s+(?:(?!(?:as|an?|the|is|are|was|to|for|of|a
 BRACKETED_SIZE = regex.compile(r"\d+(?:\.\d+)?[KMBT]")
 # A kind of system right after a definition: "... recognition (SER) approach".
 KIND_RIGHT_AFTER = regex.compile(r"\)?\s+(?:approach|method|framework|system|model|pipeline|technique|architecture)s?\b")
+# Data for a task right after a lower-case definition: "question answering (QA) datasets" are QA data,
+# not a data set named QA.
+DATA_KIND_AFTER = regex.compile(r"\)?\s+(?:datasets?|benchmarks?|corpus|corpora|data)\b")
 # A kind of thing whose name follows in apposition: the defined term before it says what kind ("a novel
 # 3D QA (Question-answering) benchmark, ScanReQA, that ...": ScanReQA is the name, QA the kind).
 APPOSED_KIND = regex.compile(r"\)?\s+(?:[a-z][\w-]*\s+){0,2}(?:benchmark|dataset|corpus|framework|method|model|approach|system|"
@@ -327,7 +330,8 @@ class MethodExtractor:
                 text = texts[field]
                 asides[field] = (frozenset([*map(id, things), *(id(p) for p in defined if _purpose(text, p))]),
                                  frozenset(id(p) for p in defined
-                                           if p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end))
+                                           if p.long.islower() and (MODIFIES_KIND.match(text, max(p.end, p.long_end))
+                                                                    or DATA_KIND_AFTER.match(text, max(p.end, p.long_end)))
                                            or APPOSED_KIND.match(text, max(p.end, p.long_end))))
             return asides[field]
 
@@ -531,7 +535,9 @@ class MethodExtractor:
             m = rx.search(text, max(0, first - 100), first)
             if m and p.short.lower() not in self.not_names and not (rule.veto_before and self._vetoed(rule, text, m.start())) \
                     and not APPOSED_KIND.match(text, max(p.end, p.long_end)) \
-                    and not self._modifier(text, max(p.end, p.long_end)):  # "a novel Graph-of-Thought (GoT) guided ... model"
+                    and not self._modifier(text, max(p.end, p.long_end)) \
+                    and not (p.long.islower() and DATA_KIND_AFTER.match(text, max(p.end, p.long_end))):
+                # (not "a novel Graph-of-Thought (GoT) guided ... model", nor "a new sentiment analysis (SA) dataset")
                 yield p, m.group(0).strip() or None
 
     def _vetoed(self, rule: Rule, text: str, at: int) -> bool:
