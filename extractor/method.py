@@ -90,6 +90,8 @@ MODIFIES_KIND = regex.compile(r"\)?\s+(?:(?!(?:as|an?|the|is|are|was|to|for|of|a
 BRACKETED_SIZE = regex.compile(r"\d+(?:\.\d+)?[KMBT]")
 # A kind of system right after a definition: "... recognition (SER) approach".
 KIND_RIGHT_AFTER = regex.compile(r"\)?\s+(?:approach|method|framework|system|model|pipeline|technique|architecture)s?\b")
+# A name run into the next sentence's first word where the space after the full stop is missing.
+NEXT_SENTENCE_GLUED = regex.compile(r"(.*[\p{Lu}\d][\w-]*)\.\p{Lu}\p{Ll}+")
 # Data for a task right after a lower-case definition: "question answering (QA) datasets" are QA data,
 # not a data set named QA.
 DATA_KIND_AFTER = regex.compile(r"\)?\s+(?:datasets?|benchmarks?|corpus|corpora|data)\b")
@@ -337,6 +339,9 @@ class MethodExtractor:
 
         def add(name: str, field: str, s0: int, long_form: str | None, pattern: str, cue: str | None) -> None:
             name = GLUED_LINK.sub("", name) or name
+            glued = NEXT_SENTENCE_GLUED.fullmatch(name)
+            if glued is not None:
+                name = glued.group(1)  # "namely MDGCL.In the pre-training stage": a missing space, not a dotted name
             if long_form is None and (" " in name or "-" in name):
                 short = self._named_by_initials(name, abstract)
                 if short is not None:
