@@ -823,14 +823,13 @@ def _plausible_long(short: str, long: str, max_words: int) -> bool:
 
 
 def _dedupe(pairs: list[Pair]) -> list[Pair]:
-    seen: set[tuple[str, str]] = set()
+    """The first definition of each short form: "Attack Success Rates (ASR)" and a later "Attack Success
+    Rate (ASR)" define one pair, and a second, different long form ("actions back to language (A2L)",
+    then "actions in language (A2L)") restates it."""
     shorts: set[str] = set()
     out = []
     for p in pairs:
-        # "Attack Success Rates (ASR)" and later "Attack Success Rate (ASR)" define one pair
-        key = (p.short, " ".join(p.long.lower().split()).removesuffix("s"))
-        if key not in seen and p.short not in shorts:
-            seen.add(key)
+        if p.short not in shorts:
             shorts.add(p.short)
             out.append(p)
     return out

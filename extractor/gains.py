@@ -576,14 +576,16 @@ def _share_trailing_measure(listed: list[Gain], text: str) -> None:
     AUROC", "with improvements of 4.03% and 6.32% in FPR95, respectively" (the measure named before
     the list, or the subject, is another clause's); so are those before a last one that names it."""
     last = listed[-1]
-    if last.metric and (after := TRAILING_MEASURE.match(text, last.end)) is not None \
-            and text.startswith(last.metric, after.end()) and COORDINATION.search(last.metric) is None:
-        for g in listed[:-1]:
-            g.metric = last.metric
-    elif last.metric and all(g.metric is None and BARE_AMOUNT.fullmatch(text, g.start, g.end) for g in listed[:-1]) \
-            and text.find(last.metric, last.start, last.end) >= 0:
-        # named inside the last one, before its gain noun: "23.7%/21.9% ADE/FDE improvement"
-        # (split between them when it is coordinated, as any shared phrase is)
+    if not last.metric:
+        return
+    after = TRAILING_MEASURE.match(text, last.end)
+    named_after = after is not None and text.startswith(last.metric, after.end()) \
+        and COORDINATION.search(last.metric) is None
+    # ...or named inside the last one, before its gain noun: "23.7%/21.9% ADE/FDE improvement" (split
+    # between them when it is coordinated, as any shared phrase is)
+    named_inside = all(g.metric is None and BARE_AMOUNT.fullmatch(text, g.start, g.end) for g in listed[:-1]) \
+        and text.find(last.metric, last.start, last.end) >= 0
+    if named_after or named_inside:
         for g in listed[:-1]:
             g.metric = last.metric
 

@@ -332,8 +332,8 @@ class MethodExtractor:
                 text = texts[field]
                 asides[field] = (frozenset([*map(id, things), *(id(p) for p in defined if _purpose(text, p))]),
                                  frozenset(id(p) for p in defined
-                                           if p.long.islower() and (MODIFIES_KIND.match(text, max(p.end, p.long_end))
-                                                                    or DATA_KIND_AFTER.match(text, max(p.end, p.long_end)))
+                                           if p.long.islower() and MODIFIES_KIND.match(text, max(p.end, p.long_end))
+                                           or _data_for_task(text, p)
                                            or APPOSED_KIND.match(text, max(p.end, p.long_end))))
             return asides[field]
 
@@ -541,7 +541,7 @@ class MethodExtractor:
             if m and p.short.lower() not in self.not_names and not (rule.veto_before and self._vetoed(rule, text, m.start())) \
                     and not APPOSED_KIND.match(text, max(p.end, p.long_end)) \
                     and not self._modifier(text, max(p.end, p.long_end)) \
-                    and not (p.long.islower() and DATA_KIND_AFTER.match(text, max(p.end, p.long_end))):
+                    and not _data_for_task(text, p):
                 # (not "a novel Graph-of-Thought (GoT) guided ... model", nor "a new sentiment analysis (SA) dataset")
                 yield p, m.group(0).strip() or None
 
@@ -627,7 +627,7 @@ class MethodExtractor:
                 return km.group(1), km.start(1), km.end(1)
         if self._foreign(text[at:tm.start()]):
             return None
-        if all(" " not in part and _coined(part) for part in tm.group(0).split(" and ")) and " and " in tm.group(0):
+        if " and " in tm.group(0) and all(" " not in part and _coined(part) for part in tm.group(0).split(" and ")):
             return None  # "we release OdysseyBench and HomerAgents": two names, coordinated
         # A name, not the start of a sentence-like phrase: followed by a comma, an appositive or a clause.
         if NAME_END.match(after):
@@ -717,6 +717,12 @@ def _purpose(text: str, p: Pair) -> bool:
     lo = max(0, p.long_start - PURPOSE_WINDOW)
     return (p.long.islower() and PURPOSE_BEFORE.search(text, lo, p.long_start) is not None
             or APPROACH_TO.search(text, lo, p.long_start) is not None)
+
+
+def _data_for_task(text: str, p: Pair) -> bool:
+    """A lower-case task defined right before a data noun: "question answering (QA) datasets" are data
+    for QA, not a data set named QA."""
+    return p.long.islower() and DATA_KIND_AFTER.match(text, max(p.end, p.long_end)) is not None
 
 
 def _written_plain(name: str, abstract: str) -> bool:
