@@ -175,6 +175,19 @@ def _same_release(text: str, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+def _inside_new_name(text: str, hits: list[_Hit], defined: Mapping[str, str]) -> list[_Hit]:
+    """A known name that opens the long form of a new benchmark the paper defines and names ("the
+    Temporal Graph Benchmark with Sequential Dynamics (TGB-Seq)") is part of that name, not a mention
+    of the known benchmark."""
+    found = {h.text for h in hits}
+    longs = [long for short, long in defined.items() if short in found]
+    if not longs:
+        return hits
+    return [h for h in hits if h.rule is None or not any(
+        len(long) > h.end - h.start and text.startswith(long, h.start) and QUALIFIED_AFTER.match(text, h.end)
+        for long in longs)]
+
+
 def _short_acronym(form: str) -> bool:
     """A short all-capitals name (CUB, MME, SST) is another word in lower case: match it as written."""
     return form.isalpha() and form.isupper() and len(form) <= 4
@@ -280,6 +293,8 @@ LISTED_EDITION = regex.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<v>(?:19|20)
 SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?![\w.])")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
 VERSION_END = regex.compile(r"(\s|[\s-]?v)\d+(?:\.\d+)+$")
+# a phrase that makes a known name part of a longer one: "... Benchmark with Sequential Dynamics"
+QUALIFIED_AFTER = regex.compile(r"\s(?:with|for|of|on|under|in)\s")
 VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?![\w.]|\.\d)")
 SLASH_VERSION = regex.compile(r"\s*/\s*(?P<v>\d+(?:\.\d+)+)(?![\w.])")
 
@@ -678,7 +693,7 @@ class BenchmarkExtractor:
                         # a list may hold the paper's new benchmark where it is written again: "we
                         # introduce MMSD3.0 ... across MMSD, MMSD2.0, and MMSD3.0"
                         anchors += [(s, s + len(name)) for s in _whole_words(text, name) if s != start]
-        return hits
+        return _inside_new_name(text, hits, defined)
 
 
     def _release(self, text: str, hit: _Hit) -> _Hit:

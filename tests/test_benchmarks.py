@@ -173,3 +173,11 @@ def test_a_spaced_variant_never_swallows_a_lone_letter():
     # "A-OKVQA" must not also match "a OKVQA": the article is not part of the name
     rec = extract("T", "We build a OKVQA-style probe and test on A-OKVQA.")
     assert all(m.text != "a OKVQA" for b in rec.benchmarks for m in b.mentions)
+
+
+def test_a_known_name_opening_a_new_benchmarks_long_form_is_part_of_it():
+    r = extract("", "We present the Temporal Graph Benchmark with Sequential Dynamics (TGB-Seq), a new benchmark.")
+    assert [b.name for b in r.benchmarks] == ["TGB-Seq"]
+    # the known benchmark written with its own short form stays itself
+    r = extract("", "We evaluate on the Temporal Graph Benchmark (TGB) and on TGB-Seq.")
+    assert "Temporal Graph Benchmark" in {b.name for b in r.benchmarks}
