@@ -224,6 +224,7 @@ def _written_variants(forms: list[str]) -> list[str]:
 
 # The last word of a lower-case definition that defines a benchmark: "an audio-centric video
 # understanding benchmark (ACVUBench)" (not "multiple-choice question (MCQ)").
+TITLED_HEADS = frozenset({"Benchmark", "Bench", "Dataset", "Suite", "Corpus", "Testbed", "Arena", "Gym", "Leaderboard"})
 BENCHMARK_HEADS = ("benchmark", "dataset", "suite", "corpus", "testbed", "leaderboard", "challenge")
 # Compounds that describe, wherever they stand in a name ("Gaussian-based 3D"); the wider
 # adjective_tails of the cue rules apply to a name's last word only ("Instance-specific ImageNav" is a name).
@@ -284,19 +285,20 @@ PAREN_SHORT = regex.compile(r"\s?\((?P<short>[^()\s,;]{2,20})\)")
 TAIL_SHORT = regex.compile(r"\s(?:for|of|on|in|with)\s\p{Lu}[^()\n.;:]{0,60}?\s?\((?P<short>[^()\s,;]{2,20})\)")
 # A number ending a name, and another after a slash: "CIFAR-10/100".
 NUMBER_END = regex.compile(r"(?<=[\p{L}-])\d+$")
-SLASH_NUMBER = regex.compile(r"\s?/\s?(?P<v>\d+)(?![\w.]|\.\d)")
+LISTED_RELEASE = regex.compile(r"(?:\s*[,/]\s*(?:and\s+)?|\s+(?:and|or|&)\s+)(?P<v>[vV]\d+)(?!\w|\.\d)")
+SLASH_NUMBER = regex.compile(r"\s?/\s?(?P<v>\d+)(?!\w|\.\d)")
 # A year, maybe with a track's letters, ending a mention, and more of them listed after it: "ASVspoof
 # 2019LA, 2021LA, and 2021DF", "ASVspoof 2019 LA and 2021 LA".
 EDITION_END = regex.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?:\s?\p{Lu}{2,3})?$")
-LISTED_EDITION = regex.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<v>(?:19|20)\d\d(?:\s?\p{Lu}{2,3})?)(?![\w.]|\.\d)")
+LISTED_EDITION = regex.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<v>(?:19|20)\d\d(?:\s?\p{Lu}{2,3})?)(?!\w|\.\d)")
 # More years after a slash: "CROHME 2014/2016/2019".
-SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?![\w.])")
+SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?!\w|\.\d)")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
 VERSION_END = regex.compile(r"(\s|[\s-]?v)\d+(?:\.\d+)+$")
 # a phrase that makes a known name part of a longer one: "... Benchmark with Sequential Dynamics"
 QUALIFIED_AFTER = regex.compile(r"\s(?:with|for|of|on|under|in)\s")
-VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?![\w.]|\.\d)")
-SLASH_VERSION = regex.compile(r"\s*/\s*(?P<v>\d+(?:\.\d+)+)(?![\w.])")
+VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?!\w|\.\d)")
+SLASH_VERSION = regex.compile(r"\s*/\s*(?P<v>\d+(?:\.\d+)+)(?!\w|\.\d)")
 
 
 # An image resolution written right after a name: "FFHQ 64x64", "AFHQv2 64×64".
@@ -399,6 +401,7 @@ class BenchmarkExtractor:
         self.cue_words = {w.lower(): c for c in self.cue_rules for w in c.cue_words}
         self.evaluation_words = frozenset(w.lower() for c in cue_rules for w in c.evaluation_words)
         self.data_nouns = frozenset(w.lower() for c in cue_rules for w in c.data_nouns)
+        self.dash_nouns = frozenset(w for w in self.cue_words if w.endswith(("s", "corpora")))
         self.method_nouns = frozenset(w.lower() for c in cue_rules for w in c.method_nouns)
         # the head of the appositive after "we introduce NAME, a ...": the first kind noun (a benchmark's
         # cue word or a method's noun) that ends its noun phrase ("an ... web agent that", not "an
@@ -723,6 +726,9 @@ class BenchmarkExtractor:
             return self._slash_known(text, hit, text[hit.start : edition.start("year")], LISTED_EDITION)
         number = NUMBER_END.search(text, hit.start, hit.end)
         if number is not None and hit.rule is not None:
+            if text[number.start() - 1] in "vV" and LISTED_RELEASE.match(text, hit.end):
+                # "RewardBench v1 and v2": each later release the gazetteer holds
+                return self._slash_known(text, hit, text[hit.start : number.start() - 1], LISTED_RELEASE)
             return self._slash_numbers(text, hit, number)
         if self.coordinated_variant is None:
             return []
@@ -838,7 +844,9 @@ class BenchmarkExtractor:
         ``end`` itself (an adjective or a version follows: "MuJoCo-based",
         "D4RL-v2"), or past a tail or a following variant word that names a variant ("GSM8K-Hard",
         "Craftax-classic", "HumanEval Pro", "BigCodeBench-Lite Pro")."""
-        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and self._variant_start(text, start) == start:
+        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and self._variant_start(text, start) == start \
+                and _word_before(text, start - 1).lower() not in self.dash_nouns:
+            # (a hyphen after "suites" or "datasets" is a dash: "four benchmark suites-Robomimic, RLBench, ...")
             return None
         if RESEMBLES.match(text, end):
             return None  # "Minecraft-like", "(Minecraft like)": something like it, not it
@@ -877,7 +885,11 @@ class BenchmarkExtractor:
 
     def _name_ok(self, name: str, text: str, start: int, plain_ok: bool, opening_ok: bool = False) -> bool:
         words = name.split()
-        if name.lower() in self.not_names or words[0].lower() in self.not_first:
+        if name.lower() in self.not_names:
+            return False
+        if words[0].lower() in self.not_first and not (
+                len(words) >= 3 and words[0].isupper() and words[-1] in TITLED_HEADS):
+            # (an acronym opens a titled name: "GUI Knowledge Bench", "AI Safety Benchmark")
             return False
         if sum(c.isalpha() for c in name) < 2 and not (opening_ok and LETTER_DIGITS.fullmatch(name)) \
                 or not POSSESSIVES.isdisjoint(words[1:]):

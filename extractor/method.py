@@ -31,7 +31,8 @@ from .record import Method
 KIND = "method"
 
 # "et al.", "e.g." and "i.e." do not end a sentence.
-SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)")
+# (a footnote mark glued after a full stop starts the footnote: "for reproducibility.111Data: https://...")
+SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)|(?<=\p{Ll}{2})\.(?=\d{1,4}\p{Lu}\p{Ll})")
 # A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q");
 # LaTeX writes some as "M^3" or "Student\_100". A leading number joined by a hyphen and trailing
 # pluses belong to it: "3D-LOTUS++". (The word's shape only; ``_coined`` decides.)
@@ -102,6 +103,8 @@ APPOSED_KIND = regex.compile(r"\)?\s+(?:[a-z][\w-]*\s+){0,2}(?:benchmark|dataset
 # A bracketed list of names: "(ORPO, ASFT)", "(A, B, and C)", "(A or B)".
 BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or)\s+[\w.+-]+)?|\s+(?:and|or)\s+[\w.+-]+)\)")
 # A second coined word that ends the name, set off by an appositive, a bracket or a colon.
+# "Agent" after a coined name set off as a name is part of it: "introduces iSWE Agent, an automated ..."
+AGENT_NAMED = regex.compile(r"\s(Agents?)(?=,\s(?:an?|the)\s)")
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 # A hyphen tail in the past participle makes an adjective, whatever the verb: "the CAE-encoded feature".
 PARTICIPLE_TAIL = regex.compile(r"-\p{Ll}{2,}ed$")
@@ -583,6 +586,8 @@ class MethodExtractor:
         if coined is not None and (two := SECOND_COINED.match(text, coined[2], end)) and _coined(two.group(1)) \
                 and two.group(1).lower() not in self.not_names:
             coined = (text[coined[1]:two.end(1)], coined[1], two.end(1))  # "StepChain GraphRAG, a framework"
+        elif coined is not None and (kind := AGENT_NAMED.match(text, coined[2], end)):
+            coined = (text[coined[1]:kind.end(1)], coined[1], kind.end(1))  # "iSWE Agent, an automated issue resolver"
         extras = [coined, self._title_phrase(text, at, end)]
         if coined is not None:  # "we introduce DiT-Air and DiT-Air-Lite"
             extras += [(w, w0, w0 + len(w)) for w, w0 in self._coordinated(text, coined[2], end)]

@@ -138,7 +138,8 @@ class Pipeline:
 
 def _whole_names(found: list, bench_hits: list, fields: dict[str, str]) -> list:
     """A method name cut short where a benchmark the paper introduces goes on ("a new dataset, TUT
-    Mono-to-Binaural,": the method finder stops at "TUT") is that benchmark's whole name."""
+    Mono-to-Binaural,": the method finder stops at "TUT") or started ("we construct SWE-bench Lite-S":
+    it starts at "Lite-S") is that benchmark's whole name."""
     names = {h.text for _, h in bench_hits if h.rule is None}
     for m in found:
         if m.long_form is not None:
@@ -148,6 +149,11 @@ def _whole_names(found: list, bench_hits: list, fields: dict[str, str]) -> list:
                      and text.startswith(n, m.start)), key=len, default=None)
         if whole is not None:
             m.name, m.end = whole, m.start + len(whole)
+            continue
+        whole = max((n for n in names if len(n) > len(m.name) and n.endswith(m.name)
+                     and n[-len(m.name) - 1] in " -" and text.startswith(n, m.end - len(n))), key=len, default=None)
+        if whole is not None:
+            m.name, m.start = whole, m.end - len(whole)
     return found
 
 

@@ -29,7 +29,9 @@ BAD_AFTER = regex.compile(r"[\p{L}\p{N}_@-]")
 GLUED_SENTENCE = regex.compile(
     r"(?<=/)\.\p{Lu}\p{Ll}+$|\.(?:The|This|These|We|Our|It|In|For|Code|Data|All|Experiments|Results|See)$"
     # ...or a footnote mark and the footnote after the full stop: "github.com/x/SemiOccam.222CleanSTL-10"
-    r"|\.\d{1,4}\p{Lu}[\w.\-]*[:;,]?$")  # ("...TR-DETR.111Note: This is a pre-print")
+    r"|\.\d{1,4}\p{Lu}[\w.\-]*[:;,]?$"  # ("...TR-DETR.111Note: This is a pre-print")
+    # ...or a repeated footnote mark and a label glued to a path: ".../main-experiments222Code: https://..."
+    r"|(?<=\p{L})(\d)\1{1,3}\p{Lu}\p{Ll}+[:;,]?$")
 # A footnote mark glued after a host, maybe with the footnote's first word: "github.io222We". A
 # top-level domain is letters only, so digits at the end of a dotted host's last label are not part of it.
 GLUED_FOOTNOTE = regex.compile(r"(?<=\.\p{L}{2,})\d+\p{L}*$")

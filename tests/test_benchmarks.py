@@ -181,3 +181,15 @@ def test_a_known_name_opening_a_new_benchmarks_long_form_is_part_of_it():
     # the known benchmark written with its own short form stays itself
     r = extract("", "We evaluate on the Temporal Graph Benchmark (TGB) and on TGB-Seq.")
     assert "Temporal Graph Benchmark" in {b.name for b in r.benchmarks}
+
+
+def test_a_hyphen_after_a_plural_benchmark_noun_is_a_dash():
+    r = extract("", "Gains hold across three benchmark suites-Robomimic, RLBench and PushT.")
+    assert {"robomimic", "RLBench", "Push-T"} <= {b.name for b in r.benchmarks}
+    # a name run on after a hyphen inside a word is still part of a larger name
+    assert "Meta-World" not in {b.name for b in extract("", "We use MS-Meta-World tasks.").benchmarks}
+
+
+def test_listed_releases_after_a_versioned_mention():
+    r = extract("", "Accuracy on RewardBench v1 and v2 improves, as on CIFAR-10/100.")
+    assert {"RewardBench", "RewardBench 2", "CIFAR-10", "CIFAR-100"} <= {b.name for b in r.benchmarks}

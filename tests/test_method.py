@@ -171,3 +171,18 @@ def test_a_tripled_footnote_mark_before_a_spaced_link_is_no_part_of_the_name():
     assert [m.name for m in r.method] == ["DGUA-FAS"]
     r = extract("", "We introduce Vicuna2 https://github.com/lm-sys/vicuna, a chat model.")
     assert [m.name for m in r.method] == ["Vicuna2"]
+
+
+def test_agent_after_a_coined_name_set_off_as_a_name_is_part_of_it():
+    assert [m.name for m in extract("", "This paper introduces kRAB Agent, an automated issue resolver.").method] == ["kRAB Agent"]
+    assert [m.name for m in extract("", "We propose CodeR Agent to fix bugs.").method] == ["CodeR"]
+
+
+def test_a_footnote_glued_after_a_full_stop_ends_the_sentence():
+    r = extract("", "We release code and data for reproducibility.111Data: https://huggingface.co/datasets/x/y")
+    assert r.method == [] and [u.url for u in r.urls] == ["https://huggingface.co/datasets/x/y"]
+
+
+def test_a_method_cut_short_inside_a_benchmark_it_builds_is_the_whole_name():
+    r = extract("", "As such, we construct SWE-bench Lite-S by excluding problematic issues.")
+    assert [m.name for m in r.method] == ["SWE-bench Lite-S"]
