@@ -857,8 +857,9 @@ class BenchmarkExtractor:
             last = tail.group(0).rsplit("-", 1)[-1]
             if last in self.system_tails:
                 return None  # "DROID-SLAM", "SPAQ-DROID-SLAM": a system named after it, not the data set
-            if self._adjective(last) or VERSION.fullmatch(last):
-                return end
+            if self._adjective(last) or VERSION.fullmatch(last) \
+                    or last.endswith("ing") and last.islower() and tail.group(0).count("-") == 1:
+                return end  # (or a verb after a hyphen used as a dash: "CortexBench-yielding gains")
             end = tail.end()
         plus = PLUS_VARIANT.match(text, end)
         if plus is not None:
