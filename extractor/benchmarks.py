@@ -659,7 +659,7 @@ class BenchmarkExtractor:
                     last = _definition(name.rsplit(" ", 1)[-1], defined) if " " in name else None
                     if last is not None and last.split()[-1].lower() in self.task_words:
                         continue  # "Close-Vocabulary VIS datasets" with "Video Instance Segmentation (VIS)": data for a task
-                    if long is not None and not any(c.isupper() for c in long[1:]) \
+                    if long is not None and _plain_words(long) \
                             and not long.lower().endswith(BENCHMARK_HEADS) \
                             and all(_definition(text[s:e], defined) is not None for s, e in spans):
                         # "multiple-choice question (MCQ) benchmark", "the VIS, VSS, and VPS datasets": acronyms
@@ -928,6 +928,14 @@ class BenchmarkExtractor:
 def _definition(name: str, defined: dict[str, str]) -> str | None:
     """The long form the paper defines for a name, or for its plural ("network interface cards (NICs)")."""
     return defined.get(name) or defined.get(name + "s")
+
+
+def _plain_words(long: str) -> bool:
+    """A long form in lower case but for acronyms of its own: a kind of thing ("medical VQA"), not a name."""
+    if not any(c.isupper() for c in long[1:]):
+        return True
+    words = long.replace("-", " ").split()
+    return long[0].islower() and all(w.islower() or w.isupper() or not w.isalpha() for w in words)
 
 
 def _names_metrics(text: str, end: int) -> bool:

@@ -107,6 +107,7 @@ BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or
 AGENT_NAMED = regex.compile(r"\s(Agents?)(?=,\s(?:an?|the)\s)")
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 # A hyphen tail in the past participle makes an adjective, whatever the verb: "the CAE-encoded feature".
+KIND_ACRONYM = regex.compile(r"\p{Lu}{2,5}s?")
 PARTICIPLE_TAIL = regex.compile(r"-\p{Ll}{2,}ed$")
 TITLE_PREFIX = f"{KIND}.title-prefix"
 TITLE_HEAD = f"{KIND}.title-head"
@@ -237,6 +238,9 @@ def _coined(word: str) -> bool:
         return True
     if len(parts) > 1 and (len(parts[0]) == 1 or word[0].isdigit()) and all(p.islower() for p in parts[1:]):
         return False  # "k-means", "3D-rendered"
+    if len(parts) > 1 and all(p.isalpha() and p.islower() and len(p) > 2 for p in parts[:-1]) \
+            and KIND_ACRONYM.fullmatch(parts[-1]):
+        return False  # "a medical vision-LLM", "meta-RL": lower-case words before a kind's acronym
     return any(any(c.isupper() for c in p[1:]) or (p[0].isupper() and len(p) == 1) for p in parts)
 
 
@@ -465,6 +469,11 @@ class MethodExtractor:
                 return []
             return [(name, rule.applies_to, s0, long, cue)] if _shares_title_word(name, title_terms) else []
         if " " not in name and _coined(name):
+            return [(name, rule.applies_to, s0, long, cue)]
+        words = name.split()
+        if len(words) == 2 and words[0].istitle() and words[0].isalpha() and _coined(words[1]) \
+                and words[0].lower() not in self.not_names and not DATA_KIND_AFTER.match(text, s1):
+            # "Our proposed architecture, Gated DeltaNet, ..." (not "namely Texture AD benchmark": data)
             return [(name, rule.applies_to, s0, long, cue)]
         if long is None and self._plain_name(rule, m, text, name, s0):
             return [(name, rule.applies_to, s0, None, cue)]

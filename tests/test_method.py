@@ -186,3 +186,15 @@ def test_a_footnote_glued_after_a_full_stop_ends_the_sentence():
 def test_a_method_cut_short_inside_a_benchmark_it_builds_is_the_whole_name():
     r = extract("", "As such, we construct SWE-bench Lite-S by excluding problematic issues.")
     assert [m.name for m in r.method] == ["SWE-bench Lite-S"]
+
+
+def test_lower_case_words_before_a_kinds_acronym_name_no_method():
+    assert extract("", "We propose a medical vision-LLM that integrates vision and language models.").method == []
+    assert [m.name for m in extract("", "We propose Self-RAG, a framework for retrieval.").method] == ["Self-RAG"]
+
+
+def test_a_capitalised_word_before_a_coined_one_in_apposition_is_part_of_the_name():
+    r = extract("", "Our proposed architecture, Gated DeltaNetX, consistently surpasses Mamba2.")
+    assert [m.name for m in r.method] == ["Gated DeltaNetX"]
+    r = extract("", "Our experiments use three categories, namely Texture AD benchmark.")
+    assert all(m.name != "Texture AD" for m in r.method)
