@@ -471,9 +471,11 @@ class MethodExtractor:
         if " " not in name and _coined(name):
             return [(name, rule.applies_to, s0, long, cue)]
         words = name.split()
-        if len(words) == 2 and words[0].istitle() and words[0].isalpha() and _coined(words[1]) \
-                and words[0].lower() not in self.not_names and not DATA_KIND_AFTER.match(text, s1):
-            # "Our proposed architecture, Gated DeltaNet, ..." (not "namely Texture AD benchmark": data)
+        if len(words) == 2 and any(w.istitle() and w.isalpha() and w.lower() not in self.not_names and _coined(o)
+                                   for w, o in (words, words[::-1])) \
+                and not DATA_KIND_AFTER.match(text, s1):
+            # "Our proposed architecture, Gated DeltaNet, ...", "termed E2H Reasoner" (not "namely
+            # Texture AD benchmark": data)
             return [(name, rule.applies_to, s0, long, cue)]
         if long is None and self._plain_name(rule, m, text, name, s0):
             return [(name, rule.applies_to, s0, None, cue)]

@@ -198,3 +198,7 @@ def test_a_capitalised_word_before_a_coined_one_in_apposition_is_part_of_the_nam
     assert [m.name for m in r.method] == ["Gated DeltaNetX"]
     r = extract("", "Our experiments use three categories, namely Texture AD benchmark.")
     assert all(m.name != "Texture AD" for m in r.method)
+
+
+def test_a_coined_word_then_a_capitalised_one_after_a_naming_verb_is_one_name():
+    assert [m.name for m in extract("", "Our method is termed K2Z Reasoner. It is simple.").method] == ["K2Z Reasoner"]
