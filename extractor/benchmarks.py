@@ -188,6 +188,16 @@ def _inside_new_name(text: str, hits: list[_Hit], defined: Mapping[str, str]) ->
         for long in longs)]
 
 
+def _inside_discovered(hits: list[_Hit]) -> list[_Hit]:
+    """A known name that ends a longer name found by its construction ("we introduce General AgentBench,
+    a benchmark") is part of that name, not a mention of its own (one that starts it is still itself:
+    "the ImageNet Large Scale Visual Recognition Challenge")."""
+    found = [(h.start, h.end) for h in hits if h.rule is None and h.variant_of is None]
+    if not found:
+        return hits
+    return [h for h in hits if h.rule is None or not any(s < h.start and h.end == e for s, e in found)]
+
+
 def _short_acronym(form: str) -> bool:
     """A short all-capitals name (CUB, MME, SST) is another word in lower case: match it as written."""
     return form.isalpha() and form.isupper() and len(form) <= 4
@@ -696,7 +706,7 @@ class BenchmarkExtractor:
                         # a list may hold the paper's new benchmark where it is written again: "we
                         # introduce MMSD3.0 ... across MMSD, MMSD2.0, and MMSD3.0"
                         anchors += [(s, s + len(name)) for s in _whole_words(text, name) if s != start]
-        return _inside_new_name(text, hits, defined)
+        return _inside_discovered(_inside_new_name(text, hits, defined))
 
 
     def _release(self, text: str, hit: _Hit) -> _Hit:

@@ -107,6 +107,8 @@ BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or
 AGENT_NAMED = regex.compile(r"\s(Agents?)(?=,\s(?:an?|the)\s)")
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 # A hyphen tail in the past participle makes an adjective, whatever the verb: "the CAE-encoded feature".
+HIGHLIGHTED_WORD = regex.compile(r"\p{Lu}{2}\p{Ll}{4,}")
+TITLED_NEXT = regex.compile(r"\s+\p{Lu}")
 KIND_ACRONYM = regex.compile(r"\p{Lu}{2,5}s?")
 PARTICIPLE_TAIL = regex.compile(r"-\p{Ll}{2,}ed$")
 TITLE_PREFIX = f"{KIND}.title-prefix"
@@ -666,6 +668,8 @@ class MethodExtractor:
                 continue  # "a GT-based planner", "(GT) based", "a GNN-based detector": describes the contribution
             if not _coined(w) or w.lower() in self.not_names or w in earlier:
                 continue
+            if HIGHLIGHTED_WORD.fullmatch(w) and TITLED_NEXT.match(text, m.start() + len(w)):
+                continue  # a word whose first letters spell part of a short form: "a COllaborative Learning-based ... approach, COLT"
             if listed and any(s <= m.start() < e for s, e in listed):
                 continue  # "one-stage methods (ORPO, ASFT)": examples of a kind of thing, not the contribution
             if NOUN_NEXT.match(text, m.start() + len(w)) and SETTING_BEFORE.search(text, at, m.start()):

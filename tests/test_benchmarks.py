@@ -196,3 +196,11 @@ def test_a_hyphen_after_a_plural_benchmark_noun_is_a_dash():
 def test_listed_releases_after_a_versioned_mention():
     r = extract("", "Accuracy on RewardBench v1 and v2 improves, as on CIFAR-10/100.")
     assert {"RewardBench", "RewardBench 2", "CIFAR-10", "CIFAR-100"} <= {b.name for b in r.benchmarks}
+
+
+def test_a_known_name_ending_a_new_benchmarks_name_is_part_of_it():
+    r = extract("", "We introduce General AgentBench, a benchmark that unifies agent evaluation.")
+    assert [b.name for b in r.benchmarks] == ["General AgentBench"]
+    # one that opens a longer name is still itself
+    r = extract("", "We evaluate on the ImageNet Large Scale Visual Recognition Challenge.")
+    assert "ImageNet" in {b.name for b in r.benchmarks}
