@@ -39,6 +39,10 @@ EXAMPLES = regex.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|such\s+as|including)")
 HEAD_SEP = regex.compile(r"[,;]\s|\s[=:]\s|\s+for\s+short\b")
 LAST_WORD = regex.compile(r"(?<![\w\-/])([\p{L}\p{N}][\w\-/]*)\s*$")
 
+REPEATED_LETTER = regex.compile(r"(\p{L})(\d)")
+TITLE_OPENER = regex.compile(r"(?<![\w-])(\p{Lu}\p{Ll}+) $")
+OPENER_STOP = frozenset({"a", "an", "the", "our", "this", "these", "that", "their", "its", "all", "any", "each", "in",
+                         "on", "of", "for", "to", "at", "by", "as", "and", "or", "we", "via", "with", "from", "using"})
 PAREN = regex.compile(r"\(([^()]{1,160})\)")
 BRACKET = regex.compile(r"\[([^\[\]()]{1,160})\]")
 # Clause punctuation that a long form does not cross (", " is handled separately: lists are long forms
@@ -213,6 +217,15 @@ def _without_words_after_acronym(short: str, long: str) -> str:
         return long
     at = long.rfind(" " + end.group(0) + " ")
     return long[: at + 1 + len(end.group(0))] if at > 0 else long
+
+
+def _repeats_kept(head: str, long: str) -> bool:
+    """A letter repeated by a digit ("E2STN", "D3P") needs that many words starting with it."""
+    repeat = REPEATED_LETTER.search(head)
+    if repeat is None:
+        return True
+    letter = repeat.group(1).lower()
+    return sum(w[:1].lower() == letter for w in long.replace("-", " ").split()) == int(repeat.group(2))
 
 
 def _kept_word(short: str) -> str | None:
@@ -610,6 +623,9 @@ class AcronymExtractor:
         return _dedupe(pairs)
 
     def _paren(self, text: str, m: regex.Match) -> Pair | None:
+        after, inner = text[m.end():m.end() + 1], m.group(1)
+        if after.isalpha() and inner.istitle() and inner.isalpha() and len(inner) <= 4:
+            return None  # a bracketed prefix of the next word, not a definition: "Understanding (Un)Reliability"
         raw = m.group(1)
         inner_start = m.start(1) + (len(raw) - len(raw.lstrip()))
         inner = raw.strip()
@@ -699,6 +715,15 @@ class AcronymExtractor:
         if kept is not None and not _two_short_words(head) and not long.lower().startswith(kept.lower() + " "):
             return None
         l0 += offset + cut
+        if long[:1].isupper():
+            # a Title Case name that opens one word earlier with the short form's first letter starts
+            # there: "Large Language Model Enhanced ... Predictor (LEAF)", "Autonomous LLM-Augmented ... (ALCM)"
+            opener = TITLE_OPENER.search(text, max(0, l0 - 30), l0)
+            if opener is not None and opener.group(1)[0].lower() == head[0].lower() \
+                    and opener.group(1).lower() not in OPENER_STOP \
+                    and _repeats_kept(head, text[opener.start(1):l0] + long):
+                long = text[opener.start(1):l0] + long
+                l0 = opener.start(1)
         return Pair(head, long, s0, s0 + len(head), l0, l0 + len(long), f"{KIND}.{rule.id}")
 
     def _short_long(self, text: str, m: regex.Match, inner: str, inner_start: int, rule: Rule) -> Pair | None:

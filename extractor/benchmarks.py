@@ -295,6 +295,8 @@ PAREN_SHORT = regex.compile(r"\s?\((?P<short>[^()\s,;]{2,20})\)")
 TAIL_SHORT = regex.compile(r"\s(?:for|of|on|in|with)\s\p{Lu}[^()\n.;:]{0,60}?\s?\((?P<short>[^()\s,;]{2,20})\)")
 # A number ending a name, and another after a slash: "CIFAR-10/100".
 NUMBER_END = regex.compile(r"(?<=[\p{L}-])\d+$")
+SIZE_END = regex.compile(r"(?<=[\s-])\d+(?:\.\d+)?[kKmMbB]$")
+LISTED_SIZE = regex.compile(r"(?:\s*[,/]\s*(?:and\s+)?|\s+(?:and|or|&)\s+)(?P<v>\d+(?:\.\d+)?[kKmMbB])(?!\w|\.\d)")
 LISTED_RELEASE = regex.compile(r"(?:\s*[,/]\s*(?:and\s+)?|\s+(?:and|or|&)\s+)(?P<v>[vV]\d+)(?!\w|\.\d)")
 SLASH_NUMBER = regex.compile(r"\s?/\s?(?P<v>\d+)(?!\w|\.\d)")
 # A year, maybe with a track's letters, ending a mention, and more of them listed after it: "ASVspoof
@@ -305,6 +307,10 @@ LISTED_EDITION = regex.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<v>(?:19|20)
 SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?!\w|\.\d)")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
 VERSION_END = regex.compile(r"(\s|[\s-]?v)\d+(?:\.\d+)+$")
+LISTED_BEFORE = regex.compile(r"(?:,|\band)\s+$")
+PLURAL_HEAD = regex.compile(r"(?<=\S)\s(?:Datasets|Benchmarks|Corpora|Suites|Environments|Testbeds)")
+# what makes a framework or system a benchmark: "a framework for evaluating ...", "a system to benchmark ..."
+FOR_EVALUATING = regex.compile(r"\s+(?:for\s+(?:evaluating|benchmarking|assessing|testing|measuring)|to\s+(?:evaluate|benchmark|assess|test|measure))\b")
 # a phrase that makes a known name part of a longer one: "... Benchmark with Sequential Dynamics"
 QUALIFIED_AFTER = regex.compile(r"\s(?:with|for|of|on|under|in)\s")
 VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?!\w|\.\d)")
@@ -625,6 +631,10 @@ class BenchmarkExtractor:
                 plain_ok = cue_rule.plain_names or len(spans) > 1 and any(
                     (s, e) in known_spans for s, e in spans)
                 for start, end in spans:
+                    plural = PLURAL_HEAD.search(text, start, end) if len(spans) > 1 or LISTED_BEFORE.search(
+                        text, max(0, start - 6), start) else None
+                    if plural is not None and plural.end() == end:
+                        end = plural.start()  # "the QM9 and C10 Datasets": the noun says what the list holds
                     name = text[start:end]
                     # (only after a lower-case noun outside the name: "the Million Tune Dataset (MTD)" keeps its name)
                     after = PAREN_SHORT.match(text, m.end()) if (start, end) == spans[-1] and end < m.end() else None
@@ -734,6 +744,10 @@ class BenchmarkExtractor:
         if edition is not None and hit.rule is not None and LISTED_EDITION.match(text, hit.end):
             # "ASVspoof 2019LA, 2021LA, and 2021DF": each later edition (and track) the gazetteer holds
             return self._slash_known(text, hit, text[hit.start : edition.start("year")], LISTED_EDITION)
+        size = SIZE_END.search(text, hit.start, hit.end)
+        if size is not None and hit.rule is not None and LISTED_SIZE.match(text, hit.end):
+            # "MovieLens 100k and 1M": each other size the gazetteer holds under the same stem
+            return self._slash_known(text, hit, text[hit.start : size.start()], LISTED_SIZE)
         number = NUMBER_END.search(text, hit.start, hit.end)
         if number is not None and hit.rule is not None:
             if text[number.start() - 1] in "vV" and LISTED_RELEASE.match(text, hit.end):
@@ -828,7 +842,9 @@ class BenchmarkExtractor:
                     kind = self.appositive_kind.match(text, after.end())
                     # "a comprehensive benchmark framework": a framework that is a benchmark
                     if kind is not None and kind.group("kind").lower() in self.method_nouns \
-                            and _word_before(text, kind.start("kind")).lower() not in self.data_nouns:
+                            and _word_before(text, kind.start("kind")).lower() not in self.data_nouns \
+                            and not FOR_EVALUATING.match(text, kind.end("kind")):
+                        # (but "an open-source framework for evaluating LMs' ability ..." is a benchmark)
                         out.add(name)
                         break
                 at = text.find(name, end)

@@ -114,3 +114,16 @@ def test_a_short_form_defined_twice_keeps_its_first_definition(extractor) -> Non
 def test_capitals_marked_inside_words_spell_the_short_form(extractor) -> None:
     text = "Through contextual refinements, we propose lOcal MessagE GenerAtor (OMEGA), a CMG approach."
     assert pairs(extractor, text) == {("OMEGA", "lOcal MessagE GenerAtor")}
+
+
+def test_a_bracketed_prefix_of_the_next_word_defines_nothing():
+    from extractor import extract
+
+    assert extract("Understanding (Un)Reliability of Steering Vectors", "").acronyms == []
+
+
+def test_a_title_case_name_opening_with_the_short_forms_letter_starts_there(extractor) -> None:
+    assert pairs(extractor, "We propose the Large Language Model Enhanced Flow Predictor (LEAF) here.") == {
+        ("LEAF", "Large Language Model Enhanced Flow Predictor")}
+    # but not past an article, nor past what a repeated letter needs
+    assert pairs(extractor, "The Transformer Network (TN) is used.") == {("TN", "Transformer Network")}
