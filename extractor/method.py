@@ -107,6 +107,7 @@ BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or
 AGENT_NAMED = regex.compile(r"\s(Agents?)(?=,\s(?:an?|the)\s)")
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 # A hyphen tail in the past participle makes an adjective, whatever the verb: "the CAE-encoded feature".
+PASSIVE_PRESENTED = regex.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|presented|developed)\b")
 HIGHLIGHTED_WORD = regex.compile(r"\p{Lu}{2}\p{Ll}{4,}")
 TITLED_NEXT = regex.compile(r"\s+\p{Lu}")
 KIND_ACRONYM = regex.compile(r"\p{Lu}{2,5}s?")
@@ -566,8 +567,12 @@ class MethodExtractor:
         return any(v in before for v in rule.veto_before)
 
     def _presents(self, needs: list[str], text: str, at: int) -> bool:
-        """The sentence before ``at`` holds one of the words that present the paper's own work."""
-        return not set(WORDS.findall(self._sentence_before(text, at).lower())).isdisjoint(needs)
+        """The sentence before ``at`` holds one of the words that present the paper's own work (or the
+        rest of it says so in the passive: "a framework termed X (Y) is proposed to ...")."""
+        if not set(WORDS.findall(self._sentence_before(text, at).lower())).isdisjoint(needs):
+            return True
+        end = SENTENCE_END.search(text, at)
+        return PASSIVE_PRESENTED.search(text, at, end.start() if end else len(text)) is not None
 
     @staticmethod
     def _sentence_before(text: str, at: int) -> str:

@@ -202,3 +202,8 @@ def test_a_capitalised_word_before_a_coined_one_in_apposition_is_part_of_the_nam
 
 def test_a_coined_word_then_a_capitalised_one_after_a_naming_verb_is_one_name():
     assert [m.name for m in extract("", "Our method is termed K2Z Reasoner. It is simple.").method] == ["K2Z Reasoner"]
+
+
+def test_a_naming_verb_in_a_sentence_that_presents_in_the_passive():
+    r = extract("", "To this end, a framework termed Editing Anchor Kompression (EAK) is proposed to constrain drift.")
+    assert [(m.name, m.long_form) for m in r.method] == [("EAK", "Editing Anchor Kompression")]
