@@ -103,8 +103,11 @@ APPOSED_KIND = regex.compile(r"\)?\s+(?:[a-z][\w-]*\s+){0,2}(?:benchmark|dataset
 # A bracketed list of names: "(ORPO, ASFT)", "(A, B, and C)", "(A or B)".
 BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or)\s+[\w.+-]+)?|\s+(?:and|or)\s+[\w.+-]+)\)")
 # A second coined word that ends the name, set off by an appositive, a bracket or a colon.
-# "Agent" after a coined name set off as a name is part of it: "introduces iSWE Agent, an automated ..."
-AGENT_NAMED = regex.compile(r"\s(Agents?)(?=,\s(?:an?|the)\s)")
+# A capitalised word after a coined name set off as a name is part of it: "introduces iSWE Agent, an
+# automated ...", "we introduce LaVida Drive, a novel ... framework"
+# (not a kind noun: "the LAE-DINO Model, a novel detector" is named LAE-DINO)
+AGENT_NAMED = regex.compile(r"\s(?!(?:Model|Models|Framework|Method|System|Approach|Architecture|Module|Pipeline|Algorithm"
+                            r"|Benchmark|Dataset|Network)\b)(\p{Lu}\p{Ll}+)(?=,\s(?:an?|the)\s)")
 SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 # A hyphen tail in the past participle makes an adjective, whatever the verb: "the CAE-encoded feature".
 PASSIVE_PRESENTED = regex.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|presented|developed)\b")

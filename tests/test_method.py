@@ -207,3 +207,14 @@ def test_a_coined_word_then_a_capitalised_one_after_a_naming_verb_is_one_name():
 def test_a_naming_verb_in_a_sentence_that_presents_in_the_passive():
     r = extract("", "To this end, a framework termed Editing Anchor Kompression (EAK) is proposed to constrain drift.")
     assert [(m.name, m.long_form) for m in r.method] == [("EAK", "Editing Anchor Kompression")]
+
+
+def test_a_capitalised_word_after_a_coined_name_in_apposition_is_part_of_it():
+    assert [m.name for m in extract("", "We introduce LaVida Drive, a novel VQA framework for driving.").method] == ["LaVida Drive"]
+    # a kind noun there is no part of the name
+    assert [m.name for m in extract("", "We propose the LAE-DINO Model, a novel open-set detector.").method] == ["LAE-DINO"]
+
+
+def test_a_variant_set_off_by_commas_and_presented_in_the_passive():
+    r = extract("", "An efficient variant model, Coop-WD-eco, is proposed to deactivate denoising.")
+    assert [m.name for m in r.method] == ["Coop-WD-eco"]
