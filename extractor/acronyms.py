@@ -39,7 +39,9 @@ EXAMPLES = regex.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|such\s+as|including)")
 HEAD_SEP = regex.compile(r"[,;]\s|\s[=:]\s|\s+for\s+short\b")
 LAST_WORD = regex.compile(r"(?<![\w\-/])([\p{L}\p{N}][\w\-/]*)\s*$")
 
+# A letter a digit repeats in a short form: "E2STN", "D3P".
 REPEATED_LETTER = regex.compile(r"(\p{L})(\d)")
+# A capitalised word right before a long form, and the words that never open one.
 TITLE_OPENER = regex.compile(r"(?<![\w-])(\p{Lu}\p{Ll}+) $")
 OPENER_STOP = frozenset({"a", "an", "the", "our", "this", "these", "that", "their", "its", "all", "any", "each", "in",
                          "on", "of", "for", "to", "at", "by", "as", "and", "or", "we", "via", "with", "from", "using"})
@@ -623,8 +625,8 @@ class AcronymExtractor:
         return _dedupe(pairs)
 
     def _paren(self, text: str, m: regex.Match) -> Pair | None:
-        after, inner = text[m.end():m.end() + 1], m.group(1)
-        if after.isalpha() and inner.istitle() and inner.isalpha() and len(inner) <= 4:
+        after, bracketed = text[m.end():m.end() + 1], m.group(1)
+        if after.isalpha() and bracketed.istitle() and bracketed.isalpha() and len(bracketed) <= 4:
             return None  # a bracketed prefix of the next word, not a definition: "Understanding (Un)Reliability"
         raw = m.group(1)
         inner_start = m.start(1) + (len(raw) - len(raw.lstrip()))

@@ -232,9 +232,10 @@ def _written_variants(forms: list[str]) -> list[str]:
     return out
 
 
+# The capitalised last word of a discovered name that an acronym may open: "GUI Knowledge Bench".
+TITLED_HEADS = frozenset({"Benchmark", "Bench", "Dataset", "Suite", "Corpus", "Testbed", "Arena", "Gym", "Leaderboard"})
 # The last word of a lower-case definition that defines a benchmark: "an audio-centric video
 # understanding benchmark (ACVUBench)" (not "multiple-choice question (MCQ)").
-TITLED_HEADS = frozenset({"Benchmark", "Bench", "Dataset", "Suite", "Corpus", "Testbed", "Arena", "Gym", "Leaderboard"})
 BENCHMARK_HEADS = ("benchmark", "dataset", "suite", "corpus", "testbed", "leaderboard", "challenge")
 # Compounds that describe, wherever they stand in a name ("Gaussian-based 3D"); the wider
 # adjective_tails of the cue rules apply to a name's last word only ("Instance-specific ImageNav" is a name).
@@ -295,9 +296,12 @@ PAREN_SHORT = regex.compile(r"\s?\((?P<short>[^()\s,;]{2,20})\)")
 TAIL_SHORT = regex.compile(r"\s(?:for|of|on|in|with)\s\p{Lu}[^()\n.;:]{0,60}?\s?\((?P<short>[^()\s,;]{2,20})\)")
 # A number ending a name, and another after a slash: "CIFAR-10/100".
 NUMBER_END = regex.compile(r"(?<=[\p{L}-])\d+$")
+# A size ending a mention and more sizes listed after it ("MovieLens 100k and 1M"); releases the same
+# way ("RewardBench v1 and v2").
 SIZE_END = regex.compile(r"(?<=[\s-])\d+(?:\.\d+)?[kKmMbB]$")
 LISTED_SIZE = regex.compile(r"(?:\s*[,/]\s*(?:and\s+)?|\s+(?:and|or|&)\s+)(?P<v>\d+(?:\.\d+)?[kKmMbB])(?!\w|\.\d)")
 LISTED_RELEASE = regex.compile(r"(?:\s*[,/]\s*(?:and\s+)?|\s+(?:and|or|&)\s+)(?P<v>[vV]\d+)(?!\w|\.\d)")
+# ... and another number after a slash.
 SLASH_NUMBER = regex.compile(r"\s?/\s?(?P<v>\d+)(?!\w|\.\d)")
 # A year, maybe with a track's letters, ending a mention, and more of them listed after it: "ASVspoof
 # 2019LA, 2021LA, and 2021DF", "ASVspoof 2019 LA and 2021 LA".
@@ -307,14 +311,15 @@ LISTED_EDITION = regex.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<v>(?:19|20)
 SLASH_YEAR = regex.compile(r"\s?/\s?(?P<v>(?:19|20)\d\d)(?!\w|\.\d)")
 # A release number right after a name or ending a mention ("CATH 4.2"), and another one after a slash ("/4.3").
 VERSION_END = regex.compile(r"(\s|[\s-]?v)\d+(?:\.\d+)+$")
-LISTED_BEFORE = regex.compile(r"(?:,|\band)\s+$")
-PLURAL_HEAD = regex.compile(r"(?<=\S)\s(?:Datasets|Benchmarks|Corpora|Suites|Environments|Testbeds)")
-# what makes a framework or system a benchmark: "a framework for evaluating ...", "a system to benchmark ..."
-FOR_EVALUATING = regex.compile(r"\s+(?:for\s+(?:evaluating|benchmarking|assessing|testing|measuring)|to\s+(?:evaluate|benchmark|assess|test|measure))\b")
-# a phrase that makes a known name part of a longer one: "... Benchmark with Sequential Dynamics"
-QUALIFIED_AFTER = regex.compile(r"\s(?:with|for|of|on|under|in)\s")
 VERSION_AFTER = regex.compile(r"\s?v?\d+(?:\.\d+)+(?!\w|\.\d)")
 SLASH_VERSION = regex.compile(r"\s*/\s*(?P<v>\d+(?:\.\d+)+)(?!\w|\.\d)")
+# A capitalised plural noun closing a list of names says what they are: "the QM9 and C10 Datasets".
+LISTED_BEFORE = regex.compile(r"(?:,|\band)\s+$")
+PLURAL_HEAD = regex.compile(r"(?<=\S)\s(?:Datasets|Benchmarks|Corpora|Suites|Environments|Testbeds)")
+# What makes a framework or system a benchmark: "a framework for evaluating ...", "a system to benchmark ...".
+FOR_EVALUATING = regex.compile(r"\s+(?:for\s+(?:evaluating|benchmarking|assessing|testing|measuring)|to\s+(?:evaluate|benchmark|assess|test|measure))\b")
+# A phrase that makes a known name part of a longer one: "... Benchmark with Sequential Dynamics".
+QUALIFIED_AFTER = regex.compile(r"\s(?:with|for|of|on|under|in)\s")
 
 
 # An image resolution written right after a name: "FFHQ 64x64", "AFHQv2 64×64".
@@ -417,7 +422,8 @@ class BenchmarkExtractor:
         self.cue_words = {w.lower(): c for c in self.cue_rules for w in c.cue_words}
         self.evaluation_words = frozenset(w.lower() for c in cue_rules for w in c.evaluation_words)
         self.data_nouns = frozenset(w.lower() for c in cue_rules for w in c.data_nouns)
-        self.dash_nouns = frozenset(w for w in self.cue_words if w.endswith(("s", "corpora")))
+        # plural cue words, after which a hyphen is a dash ("benchmark suites-Robomimic, ...")
+        self.dash_nouns = frozenset(w for w in self.cue_words if w.endswith("s") and not w.endswith("us") or w == "corpora")
         self.method_nouns = frozenset(w.lower() for c in cue_rules for w in c.method_nouns)
         # the head of the appositive after "we introduce NAME, a ...": the first kind noun (a benchmark's
         # cue word or a method's noun) that ends its noun phrase ("an ... web agent that", not "an

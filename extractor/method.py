@@ -103,17 +103,21 @@ APPOSED_KIND = regex.compile(r"\)?\s+(?:[a-z][\w-]*\s+){0,2}(?:benchmark|dataset
 # A bracketed list of names: "(ORPO, ASFT)", "(A, B, and C)", "(A or B)".
 BRACKETED_LIST = regex.compile(r"\([\w.+-]+(?:(?:,\s*[\w.+-]+)+(?:,?\s+(?:and|or)\s+[\w.+-]+)?|\s+(?:and|or)\s+[\w.+-]+)\)")
 # A second coined word that ends the name, set off by an appositive, a bracket or a colon.
+SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
 # A capitalised word after a coined name set off as a name is part of it: "introduces iSWE Agent, an
 # automated ...", "we introduce LaVida Drive, a novel ... framework"
 # (not a kind noun: "the LAE-DINO Model, a novel detector" is named LAE-DINO)
-AGENT_NAMED = regex.compile(r"\s(?!(?:Model|Models|Framework|Method|System|Approach|Architecture|Module|Pipeline|Algorithm"
-                            r"|Benchmark|Dataset|Network)\b)(\p{Lu}\p{Ll}+)(?=,\s(?:an?|the)\s)")
-SECOND_COINED = regex.compile(r" ([\w-]+)(?=,\s|\s\(|:\s)")
-# A hyphen tail in the past participle makes an adjective, whatever the verb: "the CAE-encoded feature".
+TITLE_WORD_NAMED = regex.compile(r"\s(?!(?:Model|Models|Framework|Method|System|Approach|Architecture|Module|Pipeline"
+                                 r"|Algorithm|Benchmark|Dataset|Network)\b)(\p{Lu}\p{Ll}+)(?=,\s(?:an?|the)\s)")
+# The rest of a sentence that presents the contribution in the passive: "a framework termed X is proposed".
 PASSIVE_PRESENTED = regex.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:proposed|introduced|presented|developed)\b")
+# A word whose first two letters are capitals to spell a short form ("COllaborative"), and a capitalised
+# word after it (the long form goes on).
 HIGHLIGHTED_WORD = regex.compile(r"\p{Lu}{2}\p{Ll}{4,}")
 TITLED_NEXT = regex.compile(r"\s+\p{Lu}")
+# The acronym of a kind of model or method after lower-case words: "vision-LLM", "meta-RL".
 KIND_ACRONYM = regex.compile(r"\p{Lu}{2,5}s?")
+# A hyphen tail in the past participle makes an adjective, whatever the verb: "the CAE-encoded feature".
 PARTICIPLE_TAIL = regex.compile(r"-\p{Ll}{2,}ed$")
 TITLE_PREFIX = f"{KIND}.title-prefix"
 TITLE_HEAD = f"{KIND}.title-head"
@@ -607,7 +611,7 @@ class MethodExtractor:
         if coined is not None and (two := SECOND_COINED.match(text, coined[2], end)) and _coined(two.group(1)) \
                 and two.group(1).lower() not in self.not_names:
             coined = (text[coined[1]:two.end(1)], coined[1], two.end(1))  # "StepChain GraphRAG, a framework"
-        elif coined is not None and (kind := AGENT_NAMED.match(text, coined[2], end)):
+        elif coined is not None and (kind := TITLE_WORD_NAMED.match(text, coined[2], end)):
             coined = (text[coined[1]:kind.end(1)], coined[1], kind.end(1))  # "iSWE Agent, an automated issue resolver"
         extras = [coined, self._title_phrase(text, at, end)]
         if coined is not None:  # "we introduce DiT-Air and DiT-Air-Lite"
