@@ -39,8 +39,6 @@ EXAMPLES = regex.compile(r"[,;]?\s*\b(?:e\.g\.|i\.e\.|such\s+as|including)")
 HEAD_SEP = regex.compile(r"[,;]\s|\s[=:]\s|\s+for\s+short\b")
 LAST_WORD = regex.compile(r"(?<![\w\-/])([\p{L}\p{N}][\w\-/]*)\s*$")
 
-# A letter a digit repeats in a short form: "E2STN", "D3P".
-REPEATED_LETTER = regex.compile(r"(\p{L})(\d)")
 # A capitalised word right before a long form, and the words that never open one.
 TITLE_OPENER = regex.compile(r"(?<![\w-])(\p{Lu}\p{Ll}+) $")
 OPENER_STOP = frozenset({"a", "an", "the", "our", "this", "these", "that", "their", "its", "all", "any", "each", "in",
@@ -223,11 +221,11 @@ def _without_words_after_acronym(short: str, long: str) -> str:
 
 def _repeats_kept(head: str, long: str) -> bool:
     """A letter repeated by a digit ("E2STN", "D3P") needs that many words starting with it."""
-    repeat = REPEATED_LETTER.search(head)
+    repeat = REPEAT_DIGIT.search(head)
     if repeat is None:
         return True
-    letter = repeat.group(1).lower()
-    return sum(w[:1].lower() == letter for w in long.replace("-", " ").split()) == int(repeat.group(2))
+    letter, times = (repeat.group(1) or repeat.group(3)).lower(), int(repeat.group(2) or repeat.group(4))
+    return sum(w[:1].lower() == letter for w in long.replace("-", " ").split()) == times
 
 
 def _kept_word(short: str) -> str | None:

@@ -298,9 +298,10 @@ TAIL_SHORT = regex.compile(r"\s(?:for|of|on|in|with)\s\p{Lu}[^()\n.;:]{0,60}?\s?
 NUMBER_END = regex.compile(r"(?<=[\p{L}-])\d+$")
 # A size ending a mention and more sizes listed after it ("MovieLens 100k and 1M"); releases the same
 # way ("RewardBench v1 and v2").
+_LISTED = r"(?:\s*[,/]\s*(?:and\s+)?|\s+(?:and|or|&)\s+)"
 SIZE_END = regex.compile(r"(?<=[\s-])\d+(?:\.\d+)?[kKmMbB]$")
-LISTED_SIZE = regex.compile(r"(?:\s*[,/]\s*(?:and\s+)?|\s+(?:and|or|&)\s+)(?P<v>\d+(?:\.\d+)?[kKmMbB])(?!\w|\.\d)")
-LISTED_RELEASE = regex.compile(r"(?:\s*[,/]\s*(?:and\s+)?|\s+(?:and|or|&)\s+)(?P<v>[vV]\d+)(?!\w|\.\d)")
+LISTED_SIZE = regex.compile(_LISTED + r"(?P<v>\d+(?:\.\d+)?[kKmMbB])(?!\w|\.\d)")
+LISTED_RELEASE = regex.compile(_LISTED + r"(?P<v>[vV]\d+)(?!\w|\.\d)")
 # ... and another number after a slash.
 SLASH_NUMBER = regex.compile(r"\s?/\s?(?P<v>\d+)(?!\w|\.\d)")
 # A year, maybe with a track's letters, ending a mention, and more of them listed after it: "ASVspoof

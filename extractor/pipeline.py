@@ -144,14 +144,14 @@ def _whole_names(found: list, bench_hits: list, fields: dict[str, str]) -> list:
     for m in found:
         if m.long_form is not None:
             continue
-        text = fields[m.field]
-        whole = max((n for n in names if len(n) > len(m.name) and n[len(m.name)] in " -"
-                     and text.startswith(n, m.start)), key=len, default=None)
+        text, k = fields[m.field], len(m.name)
+        # the longest benchmark name the method's span opens, else the longest it ends
+        longer = [n for n in names if len(n) > k]
+        whole = max((n for n in longer if n[k] in " -" and text.startswith(n, m.start)), key=len, default=None)
         if whole is not None:
             m.name, m.end = whole, m.start + len(whole)
             continue
-        whole = max((n for n in names if len(n) > len(m.name) and n.endswith(m.name)
-                     and n[-len(m.name) - 1] in " -" and text.startswith(n, m.end - len(n))), key=len, default=None)
+        whole = max((n for n in longer if n[-k - 1] in " -" and text.startswith(n, m.end - len(n))), key=len, default=None)
         if whole is not None:
             m.name, m.start = whole, m.end - len(whole)
     return found
