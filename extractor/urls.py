@@ -35,6 +35,9 @@ GLUED_SENTENCE = regex.compile(
 # A footnote mark glued after a host, maybe with the footnote's first word: "github.io222We". A
 # top-level domain is letters only, so digits at the end of a dotted host's last label are not part of it.
 GLUED_FOOTNOTE = regex.compile(r"(?<=\.\p{L}{2,})\d+\p{L}*$")
+# ...or after the full stop that ends a link: "unerasing.baulab.info.111GitHub: ..." (a host's next
+# label would not start with digits and a capital).
+FOOTNOTE_AFTER_STOP = regex.compile(r"\d{1,4}\p{Lu}\p{Ll}")
 # ...or right before a colon and digits that were too long to be a port ("host:500000").
 PORT_LIKE = regex.compile(r":\d")
 
@@ -144,7 +147,8 @@ class UrlExtractor:
                     BAD_AFTER.match(text, end) or PORT_LIKE.match(text, end)
                 ):
                     continue
-                if end < len(text) and text[end] == "." and BAD_AFTER.match(text, end + 1) and not glued:
+                if end < len(text) and text[end] == "." and BAD_AFTER.match(text, end + 1) and not glued \
+                        and not FOOTNOTE_AFTER_STOP.match(text, end + 1):
                     continue
                 if tlds and not self._tld_ok(host, tlds):
                     continue
