@@ -95,6 +95,8 @@ REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})|^(\p{Lu})([2
 # "REViT-v2", "PlanNetv3"; not "Ti6Al4V4" (a digit before the V: a formula).
 VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
 KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+# A release label ("Virchow (v2)") abbreviates nothing ("primary visual cortex (V1)" does).
+RELEASE_LABEL = regex.compile(r"v\d+(?:\.\d+)*")
 # A release number after an acronym, one short form with it: "SAM 2", "SD 1.5".
 VERSION_NUMBER = regex.compile(r"[1-9]\d?(?:\.\d)?")
 # An acronym's plural, a class of things: "GNNs", "BPs" (not a name built on one: "GP-GNNs").
@@ -166,7 +168,7 @@ def is_short_form(s: str, max_len: int) -> bool:
     number with a unit, and is not an ordinary word ("see", "Table", "treatment 1")."""
     if not (2 <= len(s) <= max_len) or not s[0].isalnum() or not SHORT_CHARS.fullmatch(s):
         return False
-    if not any(c.isalpha() for c in s) or NUMBER_LIKE.match(s):
+    if not any(c.isalpha() for c in s) or NUMBER_LIKE.match(s) or RELEASE_LABEL.fullmatch(s):
         return False
     words = s.split()
     if len(words) == 2:
