@@ -95,6 +95,8 @@ REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})|^(\p{Lu})([2
 # "REViT-v2", "PlanNetv3"; not "Ti6Al4V4" (a digit before the V: a formula).
 VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
 KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+# Words that join or relate words, which no long form starts with.
+CONNECTIVE_START = regex.compile(r"(?i:and|or|of|by|with)\s")
 # A release label ("Virchow (v2)") abbreviates nothing ("primary visual cortex (V1)" does).
 RELEASE_LABEL = regex.compile(r"v\d+(?:\.\d+)*")
 # A release number after an acronym, one short form with it: "SAM 2", "SD 1.5".
@@ -526,6 +528,8 @@ def _anchored_long_form(short: str, candidate: str, max_words: int,
             break
         if candidate[st:st + 4].lower() in ("the ", "a ", "an ") and len(short) > 1:
             continue
+        if CONNECTIVE_START.match(candidate, st):
+            continue  # "augmentative and alternative communication (AAC)" does not start at "and"
         if low is None:
             low = _aligned_lower(candidate)
         pos = anchored_match(short, candidate, st, low)
