@@ -43,7 +43,7 @@ COINED = regex.compile(r"(?<![\w\-])" + COINED_WORD)
 COORDINATED_COINED = regex.compile(
     r"(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>" + COINED_WORD + r")(?=\s*[,.;:(]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
 # A parameter count or a size word at the end of a name: "-7B", "-1.5b", " 70B", "-XL", "-Small".
-MODEL_SIZE = regex.compile(r"[-_ ](?:\d+(?:\.\d+)?[bmk]|xs|s|m|l|xl|xxl|b|h|ti|tiny|small|base|large|huge|mini|nano)$")
+MODEL_SIZE = regex.compile(r"[-_ ](?:\d+(?:\.\d+)?[bm]|xs|s|m|l|xl|xxl|b|h|ti|tiny|small|base|large|huge|mini|nano)$")
 # A plural last word ("models", not "loss"): a class of things.
 PLURAL_END = regex.compile(r"\p{L}[^s\W]s$")
 TITLE_PHRASE = regex.compile(
