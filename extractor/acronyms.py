@@ -94,6 +94,8 @@ ALNUM_RUN = regex.compile(r"[^\W_]+")
 REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})|^(\p{Lu})([2-9])$")
 # "REViT-v2", "PlanNetv3"; not "Ti6Al4V4" (a digit before the V: a formula).
 VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
+# What a name is about, added after its initials: "Hierarchical Compensatory Compression (HCC-3D)".
+DIMENSION_SUFFIX = regex.compile(r"-[1-4]D$")
 KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 # Words that join or relate words, which no long form starts with.
 CONNECTIVE_START = regex.compile(r"(?i:and|or|of|by|with)\s")
@@ -397,8 +399,9 @@ def _digit_as_word(short: str, long: str) -> bool:
 
 def _core_forms(short: str, silent_initials: frozenset[str]) -> list[str]:
     """What the long form may spell when the whole short form does not match: the short form without
-    a plural "s" ("PPIs"), without a version suffix ("REViT-v2": the words spell REViT) or without
-    a lowercase initial that names a variable, not a word ("kNN" ← "nearest-neighbour"), with
+    a plural "s" ("PPIs"), without a version suffix ("REViT-v2": the words spell REViT) or a
+    dimension one ("HCC-3D"), without a lowercase initial that names a variable, not a word ("kNN"
+    ← "nearest-neighbour"), with
     the X of "ex-" spelled out ("XAI" ← "Explainable AI"), or without a coined part's silent "e"
     ("AdaCache" ← "Adaptive Caching")."""
     out = []
@@ -408,6 +411,9 @@ def _core_forms(short: str, silent_initials: frozenset[str]) -> list[str]:
         out.append(short[:-1])
     core = VERSION_SUFFIX.sub("", short)
     if core != short and sum(c.isalnum() for c in core) >= 2:
+        out.append(core)
+    core = DIMENSION_SUFFIX.sub("", short)
+    if core != short and sum(c.isupper() for c in core) >= 2:
         out.append(core)
     if short[0] in silent_initials and len(short) >= 3 and short[1:3].isupper():
         out.append(short[1:])
