@@ -38,6 +38,14 @@ def test_several_contributions_are_listed(pipeline) -> None:
     assert {"MemPlan", "PlanBench"} <= set(got)
 
 
+def test_a_data_set_named_by_its_size_is_a_name_of_its_own(pipeline) -> None:
+    # "-10k" counts examples, not parameters: the benchmark built with the framework is named too
+    got = names(pipeline, "KGQAGen: Diagnosing KG-RAG Datasets",
+                "We present KGQAGen, a framework. Using KGQAGen, we construct KGQAGen-10k, a 10K-scale benchmark. "
+                "Our models, KGQAGen-7B and KGQAGen-32B, are fine-tuned from open models.")
+    assert "KGQAGen-10k" in got and "KGQAGen-7B" not in got
+
+
 def test_baselines_and_used_models_are_not_methods(pipeline) -> None:
     got = names(pipeline, "Planning With Memory",
                 "We propose a planner that outperforms PPO and uses GPT-4 as a critic.")
