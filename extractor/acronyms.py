@@ -64,7 +64,7 @@ LOWER_PREFIX = regex.compile(r"\p{Ll}+-(?=\p{Lu})")
 # An all-capitals word and a linking word after it, at the start of a long-form candidate.
 OTHER_ACRONYM_LINK = regex.compile(r"\p{Lu}[\p{Lu}\p{N}]+(?:-\p{N}+)?\s+(and|or|to|vs\.?|versus|with|than|into)\s")
 QUOTED = regex.compile(r"""(?:["“”]|``|'')\s*([^"“”`]{3,150}?)\s*(?:["“”]|''|``)\s*$""")
-SHORT_CHARS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-/.+&']*(?:\s[\p{L}\p{N}][\p{L}\p{N}\-/.+&']*)?")
+SHORT_CHARS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-–/.+&']*(?:\s[\p{L}\p{N}][\p{L}\p{N}\-–/.+&']*)?")
 NUMBER_LIKE = regex.compile(r"^[\d.,\s%±+\-–]*\d[\d.,\s%±+\-–]*[a-zμ%]{0,3}$")
 # An all-lowercase short form ("pp", "snr").
 LOWER_SHORT = regex.compile(r"\p{Ll}{2,5}")
