@@ -263,6 +263,8 @@ PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
+# A versioned release written as one word, the way environment and data-set registries name them.
+ENV_VERSION = regex.compile(r"-v\d+(?:\.\d+)?")
 # "metrics" as the head of the list, not a modifier ("the MOSES metrics suite")
 METRIC_NOUN = regex.compile(r"\s(?:metrics?)\b(?!\s+(?:suite|package|library|toolkit|tool|framework|benchmark|set|collection)s?\b)")
 PARENTHESISED = regex.compile(r"\([^()]{0,60}\)")
@@ -564,8 +566,11 @@ class BenchmarkExtractor:
                     continue  # "Actor-Critic" is no variant of the Actor data set
                 if variant in defined and self.canonical.get(defined[variant].lower()) is not rule:
                     continue  # "... Multi-Agent Debate (HCP-MAD)": the paper's own term, no variant of HCP
-                if start == span.start_char and RELEASE_AFTER.fullmatch(text, span.end_char, ends[span]):
-                    # "MIMIC-IV v2.2": a release of the data set, the same benchmark
+                if start == span.start_char and (RELEASE_AFTER.fullmatch(text, span.end_char, ends[span])
+                                                 or ENV_VERSION.fullmatch(text, span.end_char, ends[span])
+                                                 or RESOLUTION_AFTER.fullmatch(text, span.end_char, ends[span])):
+                    # "MIMIC-IV v2.2", "CartPole-v1", "ImageNet 256 x 256": a release or version of the
+                    # data set, or the data set at one resolution, the same benchmark (the mention says which)
                     hits.append(_Hit(rule, rule.name, start, ends[span], f"{KIND}.{rule.id}", variant, None))
                     continue
                 hits.append(_Hit(None, variant, start, ends[span], f"{KIND}.{rule.id}", variant,
@@ -874,9 +879,9 @@ class BenchmarkExtractor:
         starts before it ("GQA" in "MS-GQA"), so it is not this benchmark. Otherwise the end of the
         benchmark's mention (None too where it only says what something resembles: "Minecraft-like",
         "AIME-level problems"):
-        ``end`` itself (an adjective or a version follows: "MuJoCo-based",
-        "D4RL-v2"), or past a tail or a following variant word that names a variant ("GSM8K-Hard",
-        "Craftax-classic", "HumanEval Pro", "BigCodeBench-Lite Pro")."""
+        ``end`` itself (an adjective or a bare version number follows: "MuJoCo-based", "D4RL-2"),
+        past a "-v1" version ("CartPole-v1"), or past a tail or a following variant word that names a
+        variant ("GSM8K-Hard", "Craftax-classic", "HumanEval Pro", "BigCodeBench-Lite Pro")."""
         if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and self._variant_start(text, start) == start \
                 and _word_before(text, start - 1).lower() not in self.dash_nouns:
             # (a hyphen after "suites" or "datasets" is a dash: "four benchmark suites-Robomimic, RLBench, ...")
@@ -890,6 +895,8 @@ class BenchmarkExtractor:
             last = tail.group(0).rsplit("-", 1)[-1]
             if last in self.system_tails:
                 return None  # "DROID-SLAM", "SPAQ-DROID-SLAM": a system named after it, not the data set
+            if ENV_VERSION.fullmatch(tail.group(0)):
+                return tail.end()  # "CartPole-v1", "D4RL-v2": that version, named in the mention
             if self._adjective(last) or VERSION.fullmatch(last) \
                     or last.endswith("ing") and last.islower() and tail.group(0).count("-") == 1:
                 return end  # (or a verb after a hyphen used as a dash: "CortexBench-yielding gains")
@@ -899,7 +906,7 @@ class BenchmarkExtractor:
             return plus.end()  # "Meta-World+", "SWE-bench++": an extended edition
         size = RESOLUTION_AFTER.match(text, end)
         if size is not None:
-            return size.end()  # "FFHQ 64x64": the data set at that resolution, reported apart
+            return size.end()  # "FFHQ 64x64": the data set at that resolution, its mention says which
         edition = EDITION.match(text, end)
         if edition is not None and not text[start:end][-1:].isdigit():
             return edition.end()  # "ISIC 2017", "AIME ’24": one year's edition
