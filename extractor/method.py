@@ -487,6 +487,11 @@ class MethodExtractor:
             # "Our proposed architecture, Gated DeltaNet, ...", "termed E2H Reasoner" (not "namely
             # Texture AD benchmark": data)
             return [(name, rule.applies_to, s0, long, cue)]
+        if 3 <= len(words) <= 4 and text.startswith(",", s1) and any(map(_coined, words)) \
+                and all(_coined(w) or w.istitle() and w.lower() not in self.not_names for w in words):
+            # "this approach, named English-Pivoted CoT Training, outperforms ...": Title Case words
+            # around a coined one, set off by a comma
+            return [(name, rule.applies_to, s0, long, cue)]
         if long is None and self._plain_name(rule, m, text, name, s0):
             return [(name, rule.applies_to, s0, None, cue)]
         if TITLE_PHRASE.fullmatch(name) and "-" in name and " " not in name:
@@ -680,6 +685,8 @@ class MethodExtractor:
                 continue  # "a GT-based planner", "(GT) based", "a GNN-based detector": describes the contribution
             if not _coined(w) or w.lower() in self.not_names or w in earlier:
                 continue
+            if text.startswith(("'s ", "’s "), m.start() + len(w)):
+                continue  # "presents KIT's submissions": whose work, not what it is called
             if HIGHLIGHTED_WORD.fullmatch(w) and TITLED_NEXT.match(text, m.start() + len(w)):
                 continue  # a word whose first letters spell part of a short form: "a COllaborative Learning-based ... approach, COLT"
             if listed and any(s <= m.start() < e for s, e in listed):
