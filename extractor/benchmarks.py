@@ -240,8 +240,8 @@ BENCHMARK_HEADS = ("benchmark", "dataset", "suite", "corpus", "testbed", "leader
 # Compounds that describe, wherever they stand in a name ("Gaussian-based 3D"); the wider
 # adjective_tails of the cue rules apply to a name's last word only ("Instance-specific ImageNav" is a name).
 DESCRIBING_ENDINGS = ("-based", "-driven", "-powered", "-guided", "-aware", "-conditioned", "-like")
-# A release number written with a small v and a dot ("v2.2"): the same data set, re-released.
-RELEASE_AFTER = regex.compile(r"\s?v\d+(?:\.\d+)+")
+# A release number written with a small v ("v2", "v2.2"): the same data set, re-released (the mention says which).
+RELEASE_AFTER = regex.compile(r"\s?v\d+(?:\.\d+)*")
 WORD_AFTER = regex.compile(r"\w|\.\w")  # the release number goes on: not where it ends
 # A successor named by a number after the name, where the name ends its phrase: "Mind2Web 2:",
 # "we introduce Mind2Web 2, a benchmark", "MM-Vet v2 provides ..." (not "Atari 2 games").
