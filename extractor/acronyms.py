@@ -97,6 +97,8 @@ VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
 # What a name is about, added after its initials: "Hierarchical Compensatory Compression (HCC-3D)".
 DIMENSION_SUFFIX = regex.compile(r"-[1-4]D$")
 KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+# A conjunction ending a long form: a list cut short, not a name.
+DANGLING_END = regex.compile(r"\s(?:and|or|&)$")
 # Words that join or relate words, which no long form starts with.
 CONNECTIVE_START = regex.compile(r"(?i:and|or|of|by|with)\s")
 # A release label ("Virchow (v2)") abbreviates nothing ("primary visual cortex (V1)" does).
@@ -841,6 +843,8 @@ def _plausible_long(short: str, long: str, max_words: int) -> bool:
         return False
     if long.count("(") != long.count(")") or long.count("[") != long.count("]"):
         return False
+    if DANGLING_END.search(long):
+        return False  # "on T2V, I2V and (T+I)2V tasks": a list cut at its conjunction spells nothing
     # A one-word "long form" barely longer than the short form is a spelling variant ("bell1 (Bel1)"),
     # and one that ends in a possessive owns what the bracket names ("CLIP’s [CLS] token").
     if " " not in long and (len(long) - len(short) <= 2 or POSSESSIVE_END.search(long)):
