@@ -325,7 +325,10 @@ class MethodExtractor:
         defined = acronyms.get("abstract", [])
         title_terms = _own_title_terms(title, defined)
         # the kinds of thing the paper is about ("graph neural networks (GNNs)"): never its names
-        things = [p for p in defined if _class_of_things(p)]
+        # (not the one the title names before its colon: "Semantic Entropy Probes: ..." with "we
+        # propose semantic entropy probes (SEPs)")
+        title_head = title.split(":", 1)[0].strip().lower() if ":" in title else None
+        things = [p for p in defined if _class_of_things(p) and p.long.lower() != title_head]
         thing_names = {p.short for p in things}
         # short forms the abstract defines by a lower-case task ("blind image quality assessment (BIQA)")
         # (its first letter may be a sentence's capital)
