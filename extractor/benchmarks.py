@@ -240,6 +240,11 @@ BENCHMARK_HEADS = ("benchmark", "dataset", "suite", "corpus", "testbed", "leader
 # Compounds that describe, wherever they stand in a name ("Gaussian-based 3D"); the wider
 # adjective_tails of the cue rules apply to a name's last word only ("Instance-specific ImageNav" is a name).
 DESCRIBING_ENDINGS = ("-based", "-driven", "-powered", "-guided", "-aware", "-conditioned", "-like")
+# A lower-case word right after a match: an ordinary word it qualifies ("Humanoid locomotion").
+LOWER_WORD_NEXT = regex.compile(r" \p{Ll}")
+# What a lower-case long form ending in these names is a kind of system, never a data set.
+SYSTEM_HEADS = frozenset({"model", "models", "network", "networks", "method", "methods", "agent", "agents",
+                          "algorithm", "algorithms", "architecture", "architectures"})
 # A release number written with a small v ("v2", "v2.2"): the same data set, re-released (the mention says which).
 RELEASE_AFTER = regex.compile(r"\s?v\d+(?:\.\d+)*")
 WORD_AFTER = regex.compile(r"\w|\.\w")  # the release number goes on: not where it ends
@@ -585,6 +590,9 @@ class BenchmarkExtractor:
                 # long form the gazetteer does not know may still be a benchmark under that name
                 # ("the Massive ... Reasoning (MMMU) benchmark"): kept as written where a cue says so.
                 known = self.canonical.get(defined[span.text].lower())
+                if known is None and defined[span.text][1:].islower() \
+                        and defined[span.text].rsplit(" ", 1)[-1] in SYSTEM_HEADS:
+                    continue  # "large atomistic models (LAMs) ... trained as a LAM on the X dataset": a kind of model
                 if known is None:
                     # decided where the paper first writes it, its definition, and kept for every later
                     # mention ("we propose SElf-Evolving Distillation (SEED) ... multiple benchmarks
@@ -601,6 +609,9 @@ class BenchmarkExtractor:
                 rule = known
             cue = None
             if rule.needs_cue_for(span.text):
+                if span.text.istitle() and span.text.isalpha() and LOWER_WORD_NEXT.match(text, span.end_char) \
+                        and text[:span.start_char].rstrip()[-1:] in ("", ".", "!", "?"):
+                    continue  # "Humanoid locomotion is a challenging task": a sentence's capital, not the name
                 if AMOUNT_BEFORE.search(text, max(0, span.start_char - 12), span.start_char) \
                         or SCORE_AFTER.match(text, span.end_char):
                     continue  # a score's name after its value ("59.8% NDS on nuScenes") or before "score", whatever the cue
@@ -864,7 +875,7 @@ class BenchmarkExtractor:
 
     def _adjective(self, word: str) -> bool:
         """A hyphen tail that makes a compound adjective ("MuJoCo-based", "GPT4-generated")."""
-        return word.lower() in self.adjective_tails or word.endswith("ed")
+        return word.lower() in self.adjective_tails or word.endswith("ed") and not word[:1].isupper()
 
     def _compound(self, text: str, start: int, end: int) -> int | None:
         end = self._compound_end(text, start, end)
