@@ -309,8 +309,10 @@ class MethodExtractor:
             if labels else None
         self.phrase_words = {w.lower() for r in rules for w in r.phrase_words}
         survey = sorted({w.lower() for r in rules for w in r.survey_words})
+        # (not the reviews a task is about: "... Feedback for Code Review", "Product Reviews")
         self.survey_words = regex.compile(
-            r"(?i)(?<![\w\-])(?:" + "|".join(map(regex.escape, survey)) + r")s?(?![\w\-])") if survey else None
+            r"(?i)(?<![\w\-])(?<!\b(?:code|peer|paper|product|movie|customer|user|app|restaurant|hotel|book|online)\s)(?:"
+            + "|".join(map(regex.escape, survey)) + r")s?(?![\w\-])") if survey else None
         modifiers = sorted({w.lower() for r in rules for w in r.modifier_words}, key=len, reverse=True)
         self.modifier_after = regex.compile(
             r"\s?\)?\s?-?\s?(?:" + "|".join(map(regex.escape, modifiers)) + r")\b") if modifiers else None
