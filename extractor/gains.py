@@ -361,7 +361,7 @@ class GainExtractor:
             direction = "down" if to < frm else "up"
         elif rule.direction:
             direction = rule.direction
-        elif g.get("sign") and g["sign"] != "+":
+        elif g.get("sign") and g["sign"] not in ("+", "↑"):
             direction = "down"
         else:
             quiet = m.spans("qualifier") if "qualifier" in m.re.groupindex else []
