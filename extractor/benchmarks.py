@@ -240,8 +240,13 @@ BENCHMARK_HEADS = ("benchmark", "dataset", "suite", "corpus", "testbed", "leader
 # Compounds that describe, wherever they stand in a name ("Gaussian-based 3D"); the wider
 # adjective_tails of the cue rules apply to a name's last word only ("Instance-specific ImageNav" is a name).
 DESCRIBING_ENDINGS = ("-based", "-driven", "-powered", "-guided", "-aware", "-conditioned", "-like")
-# A lower-case word right after a match: an ordinary word it qualifies ("Humanoid locomotion").
-LOWER_WORD_NEXT = regex.compile(r" \p{Ll}")
+# A parameter count in billions after a name: a model named after the data set ("RedPajama 3B").
+MODEL_PARAMS_AFTER = regex.compile(r" \d+(?:\.\d+)?B(?![\w-])")
+# A lower-case word right after a match: an ordinary word it qualifies ("Humanoid locomotion"; but
+# "Diplomacy is a complex game" says what the name is).
+LOWER_WORD_NEXT = regex.compile(
+    r" (?!(?:is|are|was|were|has|have|had|remains|requires|involves|consists|poses|provides|offers|"
+    r"contains|comprises|features|includes|can|could|may|will|serves|tests|evaluates)\b)\p{Ll}")
 # What a lower-case long form ending in these names is a kind of system, never a data set.
 SYSTEM_HEADS = frozenset({"model", "models", "network", "networks", "method", "methods", "agent", "agents",
                           "algorithm", "algorithms", "architecture", "architectures"})
@@ -899,6 +904,8 @@ class BenchmarkExtractor:
             return None
         if RESEMBLES.match(text, end):
             return None  # "Minecraft-like", "(Minecraft like)": something like it, not it
+        if MODEL_PARAMS_AFTER.match(text, end):
+            return None  # "RedPajama 3B's best move accuracy": a model of that name and size, not the data
         if PRETRAINED_ON.match(text, end):
             return None  # "ImageNet-initialized models": where others' models were trained, not a test bed here
         tail = HYPHEN_TAIL.match(text, end)
