@@ -857,7 +857,8 @@ class BenchmarkExtractor:
 
     def introduced_as_method(self, text: str, names: Collection[str]) -> set[str]:
         """Of these gazetteer names, those ``text`` introduces as its own method: "we introduce
-        WebVoyager, an innovative ... web agent" (not "we introduce Mind2Web, the first dataset for ... agents")."""
+        WebVoyager, an innovative ... web agent" (not "we introduce Mind2Web, the first dataset for ... agents",
+        nor "TabArena, the first ... benchmarking system")."""
         if self.appositive_kind is None:
             return set()
         out = set()
@@ -871,6 +872,7 @@ class BenchmarkExtractor:
                     # "a comprehensive benchmark framework": a framework that is a benchmark
                     if kind is not None and kind.group("kind").lower() in self.method_nouns \
                             and _word_before(text, kind.start("kind")).lower() not in self.data_nouns \
+                            and not _word_before(text, kind.start("kind")).lower().startswith("benchmark") \
                             and not FOR_EVALUATING.match(text, kind.end("kind")):
                         # (but "an open-source framework for evaluating LMs' ability ..." is a benchmark)
                         out.add(name)
