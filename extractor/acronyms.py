@@ -403,9 +403,8 @@ def _core_forms(short: str, silent_initials: frozenset[str]) -> list[str]:
     """What the long form may spell when the whole short form does not match: the short form without
     a plural "s" ("PPIs"), without a version suffix ("REViT-v2": the words spell REViT) or a
     dimension one ("HCC-3D"), without a lowercase initial that names a variable, not a word ("kNN"
-    ← "nearest-neighbour"), with
-    the X of "ex-" spelled out ("XAI" ← "Explainable AI"), or without a coined part's silent "e"
-    ("AdaCache" ← "Adaptive Caching")."""
+    ← "nearest-neighbour"), with the X of "ex-" spelled out ("XAI" ← "Explainable AI"), or without
+    a coined part's silent "e" ("AdaCache" ← "Adaptive Caching")."""
     out = []
     if len(short) >= 3 and short[-1] == "s" and short[-2].isupper():
         # A plural ("PPIs"): its "s" ends the last word rather than starting one, and right-to-left

@@ -247,9 +247,6 @@ MODEL_PARAMS_AFTER = regex.compile(r" \d+(?:\.\d+)?B(?![\w-])")
 LOWER_WORD_NEXT = regex.compile(
     r" (?!(?:is|are|was|were|has|have|had|remains|requires|involves|consists|poses|provides|offers|"
     r"contains|comprises|features|includes|can|could|may|will|serves|tests|evaluates)\b)\p{Ll}")
-# What a lower-case long form ending in these names is a kind of system, never a data set.
-SYSTEM_HEADS = frozenset({"model", "models", "network", "networks", "method", "methods", "agent", "agents",
-                          "algorithm", "algorithms", "architecture", "architectures"})
 # A release number written with a small v ("v2", "v2.2"): the same data set, re-released (the mention says which).
 RELEASE_AFTER = regex.compile(r"\s?v\d+(?:\.\d+)*")
 WORD_AFTER = regex.compile(r"\w|\.\w")  # the release number goes on: not where it ends
@@ -596,7 +593,7 @@ class BenchmarkExtractor:
                 # ("the Massive ... Reasoning (MMMU) benchmark"): kept as written where a cue says so.
                 known = self.canonical.get(defined[span.text].lower())
                 if known is None and defined[span.text][1:].islower() \
-                        and defined[span.text].rsplit(" ", 1)[-1] in SYSTEM_HEADS:
+                        and defined[span.text].rsplit(" ", 1)[-1].removesuffix("s") in self.method_nouns:
                     continue  # "large atomistic models (LAMs) ... trained as a LAM on the X dataset": a kind of model
                 if known is None:
                     # decided where the paper first writes it, its definition, and kept for every later
@@ -870,9 +867,9 @@ class BenchmarkExtractor:
                 if after is not None and INTRODUCED_BY.search(text, max(0, at - 16), at):
                     kind = self.appositive_kind.match(text, after.end())
                     # "a comprehensive benchmark framework": a framework that is a benchmark
+                    before = _word_before(text, kind.start("kind")).lower() if kind is not None else ""
                     if kind is not None and kind.group("kind").lower() in self.method_nouns \
-                            and _word_before(text, kind.start("kind")).lower() not in self.data_nouns \
-                            and not _word_before(text, kind.start("kind")).lower().startswith("benchmark") \
+                            and before not in self.data_nouns and not before.startswith("benchmark") \
                             and not FOR_EVALUATING.match(text, kind.end("kind")):
                         # (but "an open-source framework for evaluating LMs' ability ..." is a benchmark)
                         out.add(name)
