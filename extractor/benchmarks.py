@@ -866,14 +866,14 @@ class BenchmarkExtractor:
                 after = INTRODUCED_AFTER.match(text, end)
                 if after is not None and INTRODUCED_BY.search(text, max(0, at - 16), at):
                     kind = self.appositive_kind.match(text, after.end())
-                    # "a comprehensive benchmark framework": a framework that is a benchmark
-                    before = _word_before(text, kind.start("kind")).lower() if kind is not None else ""
-                    if kind is not None and kind.group("kind").lower() in self.method_nouns \
-                            and before not in self.data_nouns and not before.startswith("benchmark") \
-                            and not FOR_EVALUATING.match(text, kind.end("kind")):
-                        # (but "an open-source framework for evaluating LMs' ability ..." is a benchmark)
-                        out.add(name)
-                        break
+                    if kind is not None and kind.group("kind").lower() in self.method_nouns:
+                        # not "a comprehensive benchmark framework" or "a ... benchmarking system" (a
+                        # benchmark), nor "an open-source framework for evaluating LMs' ability ..."
+                        before = _word_before(text, kind.start("kind")).lower()
+                        if before not in self.data_nouns and not before.startswith("benchmark") \
+                                and not FOR_EVALUATING.match(text, kind.end("kind")):
+                            out.add(name)
+                            break
                 at = text.find(name, end)
         return out
 

@@ -207,8 +207,10 @@ class Rule(PatternRule):
     # Words that make a multi-word title prefix a catch-phrase, not a name: "Quantization Meets
     # Reasoning: ...", "Attention Is All You Need".
     phrase_words: list[str] = []
-    # Words in a title after the name that make the title's name the topic of a survey or tutorial.
+    # Words in a title after the name that make the title's name the topic of a survey or tutorial,
+    # and words before one that make it the thing a task is about instead ("Code Review").
     survey_words: list[str] = []
+    reviewed_things: list[str] = []
     # Cue words after which a plain capitalised word or Title Case phrase counts as a name, and words
     # that, right before the cue, make it terminology rather than a contribution ("is called").
     plain_after: list[str] = []
@@ -309,10 +311,11 @@ class MethodExtractor:
             if labels else None
         self.phrase_words = {w.lower() for r in rules for w in r.phrase_words}
         survey = sorted({w.lower() for r in rules for w in r.survey_words})
-        # (not the reviews a task is about: "... Feedback for Code Review", "Product Reviews")
+        reviewed = sorted({w.lower() for r in rules for w in r.reviewed_things})
+        not_reviewed = r"(?<!\b(?:" + "|".join(map(regex.escape, reviewed)) + r")\s)" if reviewed else ""
         self.survey_words = regex.compile(
-            r"(?i)(?<![\w\-])(?<!\b(?:code|peer|paper|product|movie|customer|user|app|restaurant|hotel|book|online)\s)(?:"
-            + "|".join(map(regex.escape, survey)) + r")s?(?![\w\-])") if survey else None
+            r"(?i)(?<![\w\-])" + not_reviewed + "(?:" + "|".join(map(regex.escape, survey)) + r")s?(?![\w\-])") \
+            if survey else None
         modifiers = sorted({w.lower() for r in rules for w in r.modifier_words}, key=len, reverse=True)
         self.modifier_after = regex.compile(
             r"\s?\)?\s?-?\s?(?:" + "|".join(map(regex.escape, modifiers)) + r")\b") if modifiers else None
