@@ -341,6 +341,8 @@ SOURCED_FROM = regex.compile(
 # How many tokens of a list of names may stand between an evaluation's "on" and the name.
 LIST_LOOKBACK = 12
 LIST_JOINERS = frozenset({",", "and", "&", "-", "/"})
+# An amount just before "on": a result reported on what follows ("by up to 70% on MATH", "+3.1 points on GPQA").
+RESULT_AMOUNT = regex.compile(r"%|[+−]?\d[\d.,]*(?:%|x|×)?|points?|pp")
 # The last word of a discovered name, and the parts of names joined by a plus ("ASRU700+LibriSpeech460").
 NAME_LAST_WORD = regex.compile(r"\s(\S+)\Z")
 JOINED_PART = regex.compile(r"(?:[^+\s]|\s(?!\+)|\+(?!\p{Lu}))+")
@@ -529,12 +531,13 @@ class BenchmarkExtractor:
 
     def _evaluated_on(self, span: Span, doc: Doc, sent_start: int) -> bool:
         """The name stands in a list of names right after an evaluation's "on": "Experiments on SEED
-        and DEAP show ..." (not after "on" alone: "based on DEAP")."""
+        and DEAP show ..." (not after "on" alone: "based on DEAP"), or after a result's: "70% on MATH"."""
         i = span.start - 1
         while i > sent_start and i > span.start - LIST_LOOKBACK and (
                 doc[i].text in LIST_JOINERS or NAME_TOKEN.search(doc[i].text)):
             i -= 1
-        return i > sent_start and doc[i].lower_ in {"on", "across"} and doc[i - 1].lower_ in self.evaluation_words
+        return i > sent_start and doc[i].lower_ in {"on", "across"} and (
+            doc[i - 1].lower_ in self.evaluation_words or RESULT_AMOUNT.fullmatch(doc[i - 1].text) is not None)
 
     def find(
         self, doc: Doc, text: str, field: str, masked: list[tuple[int, int]], defined: dict[str, str] | None = None,

@@ -86,6 +86,8 @@ WHOLE_MEASURES = frozenset({"accuracy", "precision", "recall", "latency", "speed
 MODEL_SIZE = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?[BM](?!\w)")
 # The words that tie a phrase to the amount before it: "4.5% in search-based QA".
 POST_MODIFIER = regex.compile(r"\s*(?:in|on|for)\s+(?:terms\s+of\s+)?(?:the\s+)?")
+# A clause of contrast between two gains: what is named after the second is not the first's.
+CONTRAST_CLAUSE = regex.compile(r"\b(?:while|whilst|whereas|but)\b")
 # The words that tie a baseline to the amount before it: "8% over a Zipformer model".
 COMPARED_RIGHT_AFTER = regex.compile(r"\s+(?:over|than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?|against)\s+")
 # A baseline named with what it is measured on: "Alpaca's tool utilization performance".
@@ -363,6 +365,8 @@ class GainExtractor:
             direction = rule.direction
         elif g.get("sign") and g["sign"] not in ("+", "↑"):
             direction = "down"
+        elif g.get("sign") and self.down_rx is not None and not self.down_rx.search(text, start, end):
+            direction = "up"  # a plus sign says it, whatever the words before ("on degradation tasks and +1.28 dB")
         else:
             quiet = m.spans("qualifier") if "qualifier" in m.re.groupindex else []
             direction = self._direction(text, start, end, quiet)
@@ -639,6 +643,8 @@ def _closest(text: str, phrases: list[_Phrase], f: _Found, nxt: _Found | None, p
             continue
         if nxt is not None and nxt.start <= p.start and p.end <= nxt.end:
             continue  # inside the next gain's own words ("2x speedups and 12x memory savings")
+        if what == "metric" and nxt is not None and nxt.end <= p.start and CONTRAST_CLAUSE.search(text, f.end, nxt.start):
+            continue  # past the next gain, in another clause: "0.39 dB gains ... while containing 26% fewer parameters"
         distance = _distance(p.start, p.end, f) + p.penalty
         if f.start <= p.match_start < f.end <= p.start:
             distance = -1  # the gain's own words go on to name it: "a 5.66% improvement in coverage"

@@ -158,6 +158,8 @@ GLUED_LINK = regex.compile(r"\d*(?:https?|www)$|(?<=\p{Ll})(\d)\1\1\p{Lu}\p{Ll}+
 # The edition year written right after a name: "ILPC 2022, a novel open challenge".
 YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 # ...or its version, where the name ends its phrase: "we introduce EfficientZero V2, a framework".
+# A version written as its own word after a name: "RoMa v2", "MPG-SAM 2".
+VERSION_WORD = regex.compile(r"[Vv]?\d+(?:\.\d+)*")
 VERSION_AFTER = regex.compile(r" (?:[Vv]\d+(?:\.\d+)?|\d(?:\.\d)?)(?=[\"”’']|\s?[:,;)]|\.\s|\s+(?:is|provides|achieves|outperforms|that|which)\b)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
 NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|\)|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$|:\s+(?:\p{Lu}|an?\s))")
@@ -488,6 +490,9 @@ class MethodExtractor:
             return [(name, rule.applies_to, s0, long, cue)] if _shares_title_word(name, title_terms) else []
         if " " not in name and _coined(name):
             return [(name, rule.applies_to, s0, long, cue)]
+        base, _, last = name.rpartition(" ")
+        if base and " " not in base and _coined(base) and VERSION_WORD.fullmatch(last):
+            return [(name, rule.applies_to, s0, long, cue)]  # "termed MPG-SAM 2,": that version of it
         words = name.split()
         if len(words) == 2 and any(w.istitle() and w.isalpha() and w.lower() not in self.not_names and _coined(o)
                                    for w, o in (words, words[::-1])) \
@@ -551,7 +556,8 @@ class MethodExtractor:
         # A multi-word prefix is a name when it reads as one (Title Case, no verb first):
         # "Model Breadcrumbs: ..." yes; "Guiding Giants: ...", "Latent learning: ..." no.
         if len(words) > 3 or words[0].lower() in self.not_names | FUNCTION_WORDS \
-                or not all(w[0].isupper() or w[0].isdigit() for w in words) or words[0].lower().endswith("ing") \
+                or not all(w[0].isupper() or w[0].isdigit() or VERSION_WORD.fullmatch(w) for w in words) \
+                or words[0].lower().endswith("ing") \
                 or any(w.lower() in self.phrase_words for w in words):
             return None
         if accept == "echoed" and self._named_by_initials(name, abstract) is None \
