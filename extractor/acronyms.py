@@ -96,7 +96,7 @@ REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})|^(\p{Lu})([2
 VERSION_SUFFIX = regex.compile(r"(?:[-_]|(?<=\p{L}))[vV]\d+(?:\.\d+)*$")
 # What a name is about, added after its initials: "Hierarchical Compensatory Compression (HCC-3D)".
 DIMENSION_SUFFIX = regex.compile(r"-[1-4]D$")
-KEPT_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+KEPT_WORD = regex.compile(r"\p{L}\p{Ll}{2,}")
 # A conjunction ending a long form: a list cut short, not a name.
 DANGLING_END = regex.compile(r"\s(?:and|or|&)$")
 # Words that join or relate words, which no long form starts with.
@@ -180,7 +180,7 @@ def is_short_form(s: str, max_len: int) -> bool:
     if len(words) == 2:
         # "Pol II", "PI alpha", "Training-Free GRPO"; not "treatment 1", "Group 2", "5 min".
         # "Deep RL": a whole word kept before an acronym (the long form must then open with it).
-        return _two_short_words(s) or _kept_word(s) is not None or _versioned(words)
+        return _two_short_words(s) or _kept_word(s) is not None or _kept_tail(s) is not None or _versioned(words)
     # A lowercase word is a short form only with a capital or a digit in it ("mRNA", "p53").
     return any(c.isupper() for c in s) or any(c.isdigit() for c in s)
 
@@ -237,11 +237,22 @@ def _repeats_kept(head: str, long: str) -> bool:
 
 
 def _kept_word(short: str) -> str | None:
-    """The plain capitalised word a two-word short form keeps whole ("Deep" in "Deep RL"), if any."""
+    """The plain word a two-word short form keeps whole before an acronym ("Deep" in "Deep RL",
+    "video" in "video LLMs"), if any."""
     words = short.split()
-    if len(words) == 2 and KEPT_WORD.fullmatch(words[0]) and _acronym_like(words[1]) \
-            and any(c.isupper() for c in words[1]):
+    if len(words) == 2 and KEPT_WORD.fullmatch(words[0]) and words[0].lower() not in STOP \
+            and _acronym_like(words[1]) and any(c.isupper() for c in words[1]):
         return words[0]
+    return None
+
+
+def _kept_tail(short: str) -> str | None:
+    """The capitalised head noun a two-word short form keeps whole after an acronym ("Block" in
+    "SE Block", "Merging" in "LOT Merging"), if any: the long form ends with it."""
+    words = short.split()
+    if len(words) == 2 and _acronym_like(words[0]) and any(c.isupper() for c in words[0]) \
+            and words[1][0].isupper() and KEPT_WORD.fullmatch(words[1]):
+        return words[1]
     return None
 
 
@@ -726,6 +737,9 @@ class AcronymExtractor:
             return None
         kept = _kept_word(head)
         if kept is not None and not _two_short_words(head) and not long.lower().startswith(kept.lower() + " "):
+            return None
+        kept = _kept_tail(head)
+        if kept is not None and not _two_short_words(head) and not long.endswith(" " + kept):
             return None
         l0 += offset + cut
         if long[:1].isupper():

@@ -141,6 +141,8 @@ APPROACH_TO = regex.compile(r"\b(?:(?:approach(?:es)?|solutions?)\s+to|(?:approa
 TOPIC_AFTER = regex.compile(r"\)?,?\s+(?:aims?\s+(?:to|at)|seeks?\s+to|refers?\s+to|(?:has|have)\s+(?:recently\s+)?"
                             r"(?:emerged|become|gained|attracted|drawn|received|garnered))\b")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
+# ...or a capitalised word hyphened to a lower-case one, set off as a name: "a novel dataset (Mete-air)".
+CAPITALISED_COMPOUND = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")
 # A capitalised word right before a coined one, and an appositive or colon after a name.
 TITLE_WORD_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+\s\Z")
 APPOSITION_NEXT = regex.compile(r"\s?[,:]\s")
@@ -516,7 +518,8 @@ class MethodExtractor:
         phrase after a naming verb, ending where the sentence goes on, not in "is called X"."""
         if not rule.plain_after or m.group(0).split(None, 1)[0].lower() not in rule.plain_after:
             return False
-        if not (CAPITALISED.fullmatch(name) or TITLE_PHRASE.fullmatch(name)) or name.lower() in self.not_names:
+        if not (CAPITALISED.fullmatch(name) or TITLE_PHRASE.fullmatch(name) or CAPITALISED_COMPOUND.fullmatch(name)) \
+                or name.lower() in self.not_names:
             return False
         before = LAST_WORD.search(text, max(0, m.start() - 30), m.start())
         if before and before.group(1).lower() in rule.plain_not_after:
