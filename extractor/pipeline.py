@@ -47,14 +47,19 @@ GLUED_MARK = regex.compile(r"(?<=\p{L})(?:\d+|(\d)\1\1\s)\Z")
 PLURAL_SHORT = regex.compile(r"[A-Z][A-Z0-9]+s")
 
 
+MID_SENTENCE_ABBREVIATIONS = ("p.p.", "rel.", "approx.", "resp.", "cf.", "incl.", "avg.", "w.r.t.", "Fig.", "Eq.", "Sec.")
+
+
 def blank_nlp() -> spacy.language.Language:
     nlp = spacy.blank("en")
     suffixes = [*nlp.Defaults.suffixes, *EXTRA_SUFFIXES]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     # "CIFAR-10/100", "MOT17/20": a slash before a number splits, so the name before it is a token run
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, SLASH_BEFORE_NUMBER, SLASH_BY_PLUS]).finditer
-    # "4.8 p.p. and 4.2 p.p." is one sentence: percentage points are an abbreviation, as "e.g." is
-    nlp.tokenizer.add_special_case("p.p.", [{ORTH: "p.p."}])
+    # "4.8 p.p. and 4.2 p.p." is one sentence: percentage points are an abbreviation, as "e.g." is, and so
+    # are the others written mid-sentence ("reduce the WDER by rel. 55.5%", "approx. 3x", "cf. Fig. 2")
+    for abbreviation in MID_SENTENCE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     getters = nlp.vocab.lex_attr_getters
     nlp.vocab.lex_attr_getters = {a: f for a, f in getters.items() if a in LEXICAL_ATTRIBUTES}
     return nlp
