@@ -31,6 +31,9 @@ EXTRA_SUFFIXES = (r"(?<=[A-Za-z0-9&+_\-][A-Z])\.", r"(?<=^[A-Z])\.", r"(?<=-[a-z
 SLASH_BEFORE_NUMBER = r"(?<=[A-Za-z0-9])/(?=[0-9])"
 # "RefCOCO+/RefCOCOg", "RefCOCO/+/g": a slash after or before a plus splits too, so the names around it are tokens.
 SLASH_BY_PLUS = r"(?<=\+)/(?=[A-Za-z0-9+])|(?<=[A-Za-z0-9])/(?=\+)"
+# "on FactBench.111Additional details ...": a footnote mark glued after a sentence's full stop; the stop
+# is a token of its own, so the sentence ends there and the name before it is whole.
+GLUED_FOOTNOTE_STOP = r"(?<=[A-Za-z]{2})\.(?=[0-9]{1,4}[A-Z][a-z])"
 # The only lexical attributes anything here reads: LOWER (the gazetteer's case-blind PhraseMatcher,
 # cue words) and IS_PUNCT (sentence splitting). spaCy computes every other one (shape, stop word,
 # like_num, ...) for each word it has not seen before, which in abstracts full of new names costs
@@ -55,7 +58,7 @@ def blank_nlp() -> spacy.language.Language:
     suffixes = [*nlp.Defaults.suffixes, *EXTRA_SUFFIXES]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     # "CIFAR-10/100", "MOT17/20": a slash before a number splits, so the name before it is a token run
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, SLASH_BEFORE_NUMBER, SLASH_BY_PLUS]).finditer
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, SLASH_BEFORE_NUMBER, SLASH_BY_PLUS, GLUED_FOOTNOTE_STOP]).finditer
     # "4.8 p.p. and 4.2 p.p." is one sentence: percentage points are an abbreviation, as "e.g." is, and so
     # are the others written mid-sentence ("reduce the WDER by rel. 55.5%", "approx. 3x", "cf. Fig. 2")
     for abbreviation in MID_SENTENCE_ABBREVIATIONS:

@@ -38,6 +38,8 @@ GLUED_FOOTNOTE = regex.compile(r"(?<=\.\p{L}{2,})\d+\p{L}*$")
 # ...or after the full stop that ends a link: "unerasing.baulab.info.111GitHub: ..." (a host's next
 # label would not start with digits and a capital).
 FOOTNOTE_AFTER_STOP = regex.compile(r"\d{1,4}\p{Lu}\p{Ll}")
+# ...or between a sentence's last word and a scheme-less link: "made available.111github.com/UKPLab/..."
+FOOTNOTE_IN_HOST = regex.compile(r"(?<=^\p{L}+)\.\d{1,4}(?=\p{L}[\w-]*\.\p{L})")
 # ...or right before a colon and digits that were too long to be a port ("host:500000").
 PORT_LIKE = regex.compile(r":\d")
 
@@ -136,6 +138,12 @@ class UrlExtractor:
                 host = m.group("host")
                 if not host or end - start < len(host):
                     continue
+                footnote = FOOTNOTE_IN_HOST.search(host) if m.start("host") == start else None
+                if footnote is not None and self._kind(host[footnote.end():]) == "code" != self._kind(host):
+                    # (only where the rest is a code host: "anonymous.4open.science" is one host)
+                    start += footnote.end()
+                    host = host[footnote.end():]
+                    link = text[start:end]
                 # only where the host ends the link: before a path, "host.io2/" is something else
                 glued_mark = GLUED_FOOTNOTE.search(host) if m.start("host") + len(host) == end else None
                 if glued_mark is not None:
