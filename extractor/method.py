@@ -41,7 +41,10 @@ COINED = regex.compile(r"(?<![\w\-])" + COINED_WORD)
 # A second coined name coordinated with the first right after it: "we introduce DiT-Air and DiT-Air-Lite",
 # "TD3-AWR (model-free) and MoBRAC (model-based)".
 COORDINATED_COINED = regex.compile(
-    r"(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>" + COINED_WORD + r")(?=\s*[,.;:(]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
+    r"\)?(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    # ...or a variant of it named after its kind: "and a stratified variant (CCRA-S)", "and its light version, X-S"
+    r"(?:(?:an?|its|their)\s+(?:[\w-]+\s+)?(?:variant|version|extension)\s*(?:,\s*|\((?=[^()]{1,30}\))))?"
+    r"(?P<name>" + COINED_WORD + r")(?=\s*[,.;:()]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
 # A parameter count or a size word at the end of a name: "-7B", "-1.5b", " 70B", "-XL", "-Small".
 MODEL_SIZE = regex.compile(r"[-_ ](?:\d+(?:\.\d+)?[bm]|xs|s|m|l|xl|xxl|b|h|ti|tiny|small|base|large|huge|mini|nano)$")
 # A plural last word ("models", not "loss"): a class of things.
@@ -70,8 +73,8 @@ LEAD = regex.compile(
     r"lightweight|principled|scalable|robust|practical|provably|yet|strong|and)\b\s*|\s*,\s*)*"
     r"(?:(?:method|framework|algorithm|approach|model|agent|system|architecture|benchmark|dataset|"
     r"technique|pipeline|paradigm|module|mechanism|strategy|scheme|environment|library|toolkit)s?\s*,\s*"
-    # "we propose a (strong) baseline ReLA": the paper's own baseline, not someone else's
-    r"|baseline\s*,?\s*(?=\p{Lu})"
+    # "we propose a (strong) baseline ReLA", "a baseline detector, MKE": the paper's own baseline, not someone else's
+    r"|baseline(?:\s+[a-z]+)?\s*,?\s*(?=\p{Lu})"
     # "a new family of VLAs, NAME": the kind named after "of" is not where the name comes from
     # and "an instantiation of our framework, NAME": the name is the instance's
     r"|(?:family|class|suite|series|collection|instantiation|instance|implementation|realization|realisation)"
@@ -160,6 +163,8 @@ GLUED_LINK = regex.compile(r"\d*(?:https?|www)$|(?<=\p{Ll})(\d)\1\1\p{Lu}\p{Ll}+
 # The edition year written right after a name: "ILPC 2022, a novel open challenge".
 YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
 # ...or its version, where the name ends its phrase: "we introduce EfficientZero V2, a framework".
+# The owner's possessive after a name, maybe after one more capitalised word: "KIT's", "NLIP Lab’s".
+OWNER_AFTER = regex.compile(r"(?:\s\p{Lu}\w*)?['’]s\s")
 # A version written as its own word after a name: "RoMa v2", "MPG-SAM 2".
 VERSION_WORD = regex.compile(r"[Vv]?\d+(?:\.\d+)*")
 VERSION_AFTER = regex.compile(r" (?:[Vv]\d+(?:\.\d+)?|\d(?:\.\d)?)(?=[\"”’']|\s?[:,;)]|\.\s|\s+(?:is|provides|achieves|outperforms|that|which)\b)")
@@ -702,8 +707,8 @@ class MethodExtractor:
                 continue  # "a GT-based planner", "(GT) based", "a GNN-based detector": describes the contribution
             if not _coined(w) or w.lower() in self.not_names or w in earlier:
                 continue
-            if text.startswith(("'s ", "’s "), m.start() + len(w)):
-                continue  # "presents KIT's submissions": whose work, not what it is called
+            if OWNER_AFTER.match(text, m.start() + len(w)):
+                continue  # "presents KIT's submissions", "describes NLIP Lab’s system": whose work, not what it is called
             if HIGHLIGHTED_WORD.fullmatch(w) and TITLED_NEXT.match(text, m.start() + len(w)):
                 continue  # a word whose first letters spell part of a short form: "a COllaborative Learning-based ... approach, COLT"
             if listed and any(s <= m.start() < e for s, e in listed):
