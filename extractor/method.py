@@ -42,7 +42,8 @@ COINED = regex.compile(r"(?<![\w\-])" + COINED_WORD)
 # "TD3-AWR (model-free) and MoBRAC (model-based)".
 COORDINATED_COINED = regex.compile(
     r"\)?(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
-    # ...or a variant of it named after its kind: "and a stratified variant (CCRA-S)", "and its light version, X-S"
+    # ...or a variant of it named after its kind: "and its robust variant, FooNet-R", "and a faster version (X-Fast)"
+    # (a size suffix names no other method: "X-S" is X, see MODEL_SIZE)
     r"(?:(?:an?|its|their)\s+(?:[\w-]+\s+)?(?:variant|version|extension)\s*(?:,\s*|\((?=[^()]{1,30}\))))?"
     r"(?P<name>" + COINED_WORD + r")(?=\s*[,.;:()]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
 # A parameter count or a size word at the end of a name: "-7B", "-1.5b", " 70B", "-XL", "-Small".
@@ -162,11 +163,11 @@ APPOSITION = regex.compile(r"\s*(?:,\s+(?:an?|the|which|that|our)\b|:\s+an?\s|\(
 GLUED_LINK = regex.compile(r"\d*(?:https?|www)$|(?<=\p{Ll})(\d)\1\1\p{Lu}\p{Ll}+$")
 # The edition year written right after a name: "ILPC 2022, a novel open challenge".
 YEAR_AFTER = regex.compile(r" (?:19|20)\d\d(?![\w.\-]|,\d)")
-# ...or its version, where the name ends its phrase: "we introduce EfficientZero V2, a framework".
 # The owner's possessive after a name, maybe after one more capitalised word: "KIT's", "NLIP Lab’s".
 OWNER_AFTER = regex.compile(r"(?:\s\p{Lu}\w*)?['’]s\s")
 # A version written as its own word after a name: "RoMa v2", "MPG-SAM 2".
 VERSION_WORD = regex.compile(r"[Vv]?\d+(?:\.\d+)*")
+# ...or its version, where the name ends its phrase: "we introduce EfficientZero V2, a framework".
 VERSION_AFTER = regex.compile(r" (?:[Vv]\d+(?:\.\d+)?|\d(?:\.\d)?)(?=[\"”’']|\s?[:,;)]|\.\s|\s+(?:is|provides|achieves|outperforms|that|which)\b)")
 # A closing quote may come first: which we call “Noisy Nodes”, in which ...
 NAME_END = regex.compile(r"[\"”’']?\s*(?:,|\(|\)|that\b|which\b|to\b|as\b|for\b|where\b|in\b|$|:\s+(?:\p{Lu}|an?\s))")

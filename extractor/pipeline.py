@@ -50,6 +50,7 @@ GLUED_MARK = regex.compile(r"(?<=\p{L})(?:\d+|(\d)\1\1\s)\Z")
 PLURAL_SHORT = regex.compile(r"[A-Z][A-Z0-9]+s")
 
 
+# Abbreviations whose full stop ends no sentence (tokenizer special cases, each one token).
 MID_SENTENCE_ABBREVIATIONS = ("p.p.", "rel.", "approx.", "resp.", "cf.", "incl.", "avg.", "w.r.t.", "Fig.", "Eq.", "Sec.")
 
 
