@@ -103,6 +103,8 @@ DANGLING_END = regex.compile(r"\s(?:and|or|&)$")
 CONNECTIVE_START = regex.compile(r"(?i:and|or|of|by|with)\s")
 # A release label ("Virchow (v2)") abbreviates nothing ("primary visual cortex (V1)" does).
 RELEASE_LABEL = regex.compile(r"v\d+(?:\.\d+)*")
+# ...also written after a long form: "(Research Engineering Benchmark, v1)".
+TRAILING_RELEASE = regex.compile(r",\s*(?:v|version\s*)\d+(?:\.\d+)*$")
 # A release number after an acronym, one short form with it: "SAM 2", "SD 1.5".
 VERSION_NUMBER = regex.compile(r"[1-9]\d?(?:\.\d)?")
 # An acronym's plural, a class of things: "GNNs", "BPs" (not a name built on one: "GP-GNNs").
@@ -766,6 +768,9 @@ class AcronymExtractor:
         if prefix and inner[:1].lower() != short[0].lower():
             # "non-IID (Independently and Identically Distributed)": the expansion is of "IID"
             short, s0 = short[prefix.end():], s0 + prefix.end()
+        release = TRAILING_RELEASE.search(inner)
+        if release is not None:
+            inner = inner[: release.start()]  # "RE-Bench (Research Engineering Benchmark, v1)": the release is no word of it
         words = inner.split()
         if len(words) > sum(c.isalnum() for c in short) + 4 or any(w.lower() in ("e.g.", "i.e.", "see") for w in words):
             return None

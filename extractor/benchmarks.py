@@ -269,6 +269,10 @@ PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
 
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
+# The word right after a mention, across one space.
+WORD_RIGHT_AFTER = regex.compile(r" (\p{L}+)")
+# ...holding a parameter count: a model's name ("-R1-3B", "-7B").
+SIZED_TAIL = regex.compile(r"-\d+(?:\.\d+)?[BM](?![\p{L}\p{N}])")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
 # A versioned release written as one word, the way environment and data-set registries name them.
 ENV_VERSION = regex.compile(r"-v\d+(?:\.\d+)?")
@@ -933,6 +937,9 @@ class BenchmarkExtractor:
         if PRETRAINED_ON.match(text, end):
             return None  # "ImageNet-initialized models": where others' models were trained, not a test bed here
         tail = HYPHEN_TAIL.match(text, end)
+        if tail is not None and (SIZED_TAIL.search(tail.group(0))
+                                 or _word_after(text, tail.end()).lower() in self.method_nouns):
+            return None  # "Magma-R1-3B", "the Magma-R1 model": a model named after it, not the data
         if tail is not None:
             last = tail.group(0).rsplit("-", 1)[-1]
             if last in self.system_tails:
@@ -1035,6 +1042,12 @@ def _names_metrics(text: str, end: int) -> bool:
 def _word_before(text: str, at: int) -> str:
     words = text[max(0, at - 40) : at].split()
     return words[-1] if words else ""
+
+
+def _word_after(text: str, at: int) -> str:
+    """The word right after ``at`` when only a space stands between ("... Magma-R1 model")."""
+    m = WORD_RIGHT_AFTER.match(text, at)
+    return m.group(1) if m else ""
 
 
 def _whole_words(text: str, name: str) -> list[int]:
