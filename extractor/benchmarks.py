@@ -269,10 +269,10 @@ PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
 
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
-# The word right after a mention, across one space.
-WORD_RIGHT_AFTER = regex.compile(r" (\p{L}+)")
 # ...holding a parameter count: a model's name ("-R1-3B", "-7B").
 SIZED_TAIL = regex.compile(r"-\d+(?:\.\d+)?[BM](?![\p{L}\p{N}])")
+# The word right after a mention, across one space.
+WORD_RIGHT_AFTER = regex.compile(r" (\p{L}+)")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
 # A versioned release written as one word, the way environment and data-set registries name them.
 ENV_VERSION = regex.compile(r"-v\d+(?:\.\d+)?")

@@ -41,7 +41,7 @@ COINED = regex.compile(r"(?<![\w\-])" + COINED_WORD)
 # A second coined name coordinated with the first right after it: "we introduce DiT-Air and DiT-Air-Lite",
 # "TD3-AWR (model-free) and MoBRAC (model-based)".
 COORDINATED_COINED = regex.compile(
-    r"\)?(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
     # ...or a variant of it named after its kind: "and its robust variant, FooNet-R", "and a faster version (X-Fast)"
     # (a size suffix names no other method: "X-S" is X, see MODEL_SIZE)
     r"(?:(?:an?|its|their)\s+(?:[\w-]+\s+)?(?:variant|version|extension)\s*(?:,\s*|\((?=[^()]{1,30}\))))?"
