@@ -104,7 +104,7 @@ CONNECTIVE_START = regex.compile(r"(?i:and|or|of|by|with)\s")
 # A release label ("Virchow (v2)") abbreviates nothing ("primary visual cortex (V1)" does).
 RELEASE_LABEL = regex.compile(r"v\d+(?:\.\d+)*")
 # ...also written after a long form: "(Research Engineering Benchmark, v1)".
-TRAILING_RELEASE = regex.compile(r",\s*(?:v|version\s*)\d+(?:\.\d+)*$")
+TRAILING_RELEASE = regex.compile(rf",\s*(?:version\s*\d+(?:\.\d+)*|{RELEASE_LABEL.pattern})$")
 # A release number after an acronym, one short form with it: "SAM 2", "SD 1.5".
 VERSION_NUMBER = regex.compile(r"[1-9]\d?(?:\.\d)?")
 # An acronym's plural, a class of things: "GNNs", "BPs" (not a name built on one: "GP-GNNs").

@@ -269,8 +269,6 @@ PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
 
 # A hyphenated tail after a name: "-based", "-v2", "-Hard", "-classic".
 HYPHEN_TAIL = regex.compile(r"(?:-[\p{L}\p{N}][\p{L}\p{N}]*)+")
-# ...holding a parameter count: a model's name ("-R1-3B", "-7B").
-SIZED_TAIL = regex.compile(r"-\d+(?:\.\d+)?[BM](?![\p{L}\p{N}])")
 # The word right after a mention, across one space.
 WORD_RIGHT_AFTER = regex.compile(r" (\p{L}+)")
 VERSION = regex.compile(r"v?\d+(?:\.\d+)*[a-z]?", regex.IGNORECASE)
@@ -937,7 +935,7 @@ class BenchmarkExtractor:
         if PRETRAINED_ON.match(text, end):
             return None  # "ImageNet-initialized models": where others' models were trained, not a test bed here
         tail = HYPHEN_TAIL.match(text, end)
-        if tail is not None and (SIZED_TAIL.search(tail.group(0))
+        if tail is not None and (MODEL_WITH_SIZE.search(tail.group(0))
                                  or _word_after(text, tail.end()).lower() in self.method_nouns):
             return None  # "Magma-R1-3B", "the Magma-R1 model": a model named after it, not the data
         if tail is not None:
