@@ -242,6 +242,8 @@ BENCHMARK_HEADS = ("benchmark", "dataset", "suite", "corpus", "testbed", "leader
 DESCRIBING_ENDINGS = ("-based", "-driven", "-powered", "-guided", "-aware", "-conditioned", "-like")
 # A parameter count in billions after a name: a model named after the data set ("RedPajama 3B").
 MODEL_PARAMS_AFTER = regex.compile(r" \d+(?:\.\d+)?B(?![\w-])")
+# The next word capitalised as part of the same Title Case phrase.
+TITLE_WORD_NEXT = regex.compile(r"\s(\p{Lu}\p{Ll}+)(?![\w-])")
 # A lower-case word right after a match: an ordinary word it qualifies ("Humanoid locomotion"; but
 # "Diplomacy is a complex game" says what the name is).
 LOWER_WORD_NEXT = regex.compile(
@@ -375,8 +377,9 @@ COUNTED_UNIT = regex.compile(r"[\d.,]+[KMBTkmbt]?-\p{Ll}+")
 GLOSSED_NAME = regex.compile(r"(?=\w*\p{Ll})(?=\w*\p{Lu}\w*\p{Lu})[\w-]+")
 # An ambiguous name that "score" follows is the score's: "achieving an NDS score of 73.9".
 SCORE_AFTER = regex.compile(r"\s+scores?\b")
-# A known name's own benchmark noun after it, capitalised as part of the name: "DADA-2000 Dataset".
-NOUN_TAIL = regex.compile(r"\s(?:Benchmark|Dataset|Suite|Corpus|Challenge|Arena|Gym|Environment|Testbed)s?")
+# A known name's own benchmark noun after it, capitalised as part of the name: "DADA-2000 Dataset",
+# maybe with one year's edition: "SoccerNet Tracking Challenge 2023".
+NOUN_TAIL = regex.compile(r"\s(?:Benchmark|Dataset|Suite|Corpus|Challenge|Arena|Gym|Environment|Testbed)s?(?:\s(?:19|20)\d\d|\s['’]\d\d)?")
 # A size, not a name: "a 1.7TB dataset", "the 500GB corpus".
 DATA_SIZE = regex.compile(r"[\d.,]+\s?(?:[KMGTP]i?B|[kKMGTP]b)")
 # A footnote mark glued to the word after it: "111Our dataset and codes are available" (arXiv HTML
@@ -637,6 +640,9 @@ class BenchmarkExtractor:
                 if span.text.istitle() and span.text.isalpha() and LOWER_WORD_NEXT.match(text, span.end_char) \
                         and text[:span.start_char].rstrip()[-1:] in ("", ".", "!", "?"):
                     continue  # "Humanoid locomotion is a challenging task": a sentence's capital, not the name
+                if span.text.istitle() and span.text.isalpha() and (after := TITLE_WORD_NEXT.match(text, span.end_char)) \
+                        and after.group(1).lower() not in self.cue_words:
+                    continue  # "A Dataset of Bird Vocalisation": a word of a longer Title Case phrase, not the name
                 if AMOUNT_BEFORE.search(text, max(0, span.start_char - 12), span.start_char) \
                         or SCORE_AFTER.match(text, span.end_char):
                     continue  # a score's name after its value ("59.8% NDS on nuScenes") or before "score", whatever the cue
