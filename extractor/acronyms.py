@@ -309,13 +309,15 @@ def _next_anchor(text: str, low: str | None, c: str, j: int) -> int | None:
 
 
 def anchored_match(short: str, text: str, start: int, low: str | None = None,
-                   capitals_start_words: bool = False) -> list[int] | None:
+                   capitals_start_words: bool = False, lone_digit_silent: bool = True) -> list[int] | None:
     """Left-to-right anchored alignment of ``short`` in ``text`` from ``start`` (a word start that
     must hold the first character). Returns matched positions, or None. ``low``: the text's
     ``_aligned_lower``, when the caller matches many short forms in the same text.
     ``capitals_start_words``: a capital of the short form is not taken from the letter right after
     the previous one ("Office of the Vice Provost for Research (OVPR)": R is Research's, not the
-    "r" of "Provost")."""
+    "r" of "Provost"). ``lone_digit_silent``: a digit beside a lone letter may be silent, as it may
+    in a title's "T1: Tool-integrated Self-verification" (not in a bracket after running text:
+    "fourth observing run (O4)" numbers a run, it spells nothing)."""
     chars = [c for c in short if c.isalnum()]
     if not chars or start >= len(text) or text[start].lower() != chars[0].lower():
         return None
@@ -333,7 +335,7 @@ def anchored_match(short: str, text: str, start: int, low: str | None = None,
             i += 1
             continue
         found = _next_anchor(text, low, c, nxt)
-        if found is None and chars[i].isdigit():
+        if found is None and chars[i].isdigit() and (lone_digit_silent or sum(ch.isalpha() for ch in chars) > 1):
             # "R2I" = "Recall to Imagine", "Ag2Manip": a digit may stand for a word or be silent.
             i += 1
             continue
@@ -409,6 +411,13 @@ def _repeated_letters(short: str, candidate: str) -> str | None:
 def _digit_as_word(short: str, long: str) -> bool:
     """The long form spells a digit of the short form as a word: "Sketch to Motion (S2M)"."""
     words = set(WORD_CHARS.findall(long.lower()))
+    return any(w in words for d in short if d in DIGIT_WORDS for w in DIGIT_WORDS[d])
+
+
+def _spells_digit(short: str, text: str) -> bool:
+    """A number word for one of the short form's digits stands in ``text`` (not "to" or "for", which
+    stand everywhere)."""
+    words = set(WORD_CHARS.findall(text.lower())) - {"to", "for"}
     return any(w in words for d in short if d in DIGIT_WORDS for w in DIGIT_WORDS[d])
 
 
@@ -541,6 +550,8 @@ def _anchored_long_form(short: str, candidate: str, max_words: int,
     found: list[tuple[int, list[int], int]] = []
     lone_capitals: set[int] = set()
     low = None
+    # A lone letter's digit is silent only where a word spells the number: "second-language (L2)".
+    spelled = _spells_digit(short, candidate[-60:])
     for st in _word_starts(candidate):
         if candidate[st].lower() != first.lower():
             continue
@@ -552,13 +563,13 @@ def _anchored_long_form(short: str, candidate: str, max_words: int,
             continue  # "augmentative and alternative communication (AAC)" does not start at "and"
         if low is None:
             low = _aligned_lower(candidate)
-        pos = anchored_match(short, candidate, st, low)
+        pos = anchored_match(short, candidate, st, low, lone_digit_silent=spelled)
         if pos is None:
             continue
         inside, tail = _skipped(candidate, pos, st)
         if tail:
             # a word left over at the end may be the one a capital stands for
-            alt = anchored_match(short, candidate, st, low, capitals_start_words=True)
+            alt = anchored_match(short, candidate, st, low, capitals_start_words=True, lone_digit_silent=spelled)
             alt_skipped = _skipped(candidate, alt, st) if alt is not None else None
             if alt_skipped is not None and alt_skipped[1] == 0:
                 pos, (inside, tail) = alt, alt_skipped
