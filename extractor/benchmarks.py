@@ -1001,8 +1001,9 @@ class BenchmarkExtractor:
         if text.startswith(".", start + len(name)) and text[start + len(name) + 1 : start + len(name) + 2].isdigit():
             return False  # cut at a version's dot: "Qwen2" of "Qwen2.5-14B"
         tail = words[-1].rsplit("-", 1)
-        if len(tail) == 2 and self._adjective(tail[1]):
-            return False  # an adjective compound: "MuJoCo-based", "GPT4-generated"
+        if len(tail) == 2 and self._adjective(tail[1]) and not (
+                tail[1].istitle() and tail[0][:1].isupper() and tail[1].lower() not in self.cue_words and tail[1].lower() not in self.data_nouns):
+            return False  # an adjective compound: "MuJoCo-based", "GPT4-generated" (not a coined "Psy-Step")
         if any(w.lower().endswith(DESCRIBING_ENDINGS) for w in words[:-1]):
             return False  # ...also before other words: "Gaussian-based 3D" (not "Instance-specific ImageNav")
         if _name_shaped(name):

@@ -32,6 +32,8 @@ KIND = "method"
 
 # "et al.", "e.g." and "i.e." do not end a sentence.
 # (a footnote mark glued after a full stop starts the footnote: "for reproducibility.111Data: https://...")
+# What the paper's contribution is made from, named right before a name: "a dataset from EndoVis2017".
+FROM_END = regex.compile(r"\bfrom\s+(?:the\s+)?\Z")
 SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)|(?<=\p{Ll}{2})\.(?=\d{1,4}\p{Lu}\p{Ll})")
 # A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q");
 # LaTeX writes some as "M^3" or "Student\_100". A leading number joined by a hyphen and trailing
@@ -764,7 +766,8 @@ class MethodExtractor:
         return bool(self.modifier_after and self.modifier_after.match(text, at))
 
     def _foreign(self, between: str) -> bool:
-        return bool(self.foreign and self.foreign.search(between))
+        # (and what the contribution is made from, right before the name: "a dataset from EndoVis2017")
+        return bool(self.foreign and self.foreign.search(between)) or bool(FROM_END.search(between))
 
 
 def _purpose(text: str, p: Pair) -> bool:
