@@ -189,3 +189,29 @@ def test_every_score_name_is_a_unit_of_points(name):
     # dropped for want of a unit: "by a 4 BLEURT score" was lost that way.
     g = only(f"Our reranker improves the translation system by 2.5 {name} on the test set.")
     assert (g.value, g.unit, g.direction) == (2.5, "points", "up")
+
+
+def _score_samples() -> list[str]:
+    """One written form of every score the gains patterns name (the SCORE macro's alternatives)."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    data = tomllib.loads((Path(__file__).parent.parent / "patterns" / "gains.toml").read_text())
+    macros = next(r["macros"] for r in data["rule"] if "macros" in r and "SCORE" in r["macros"])
+    body = macros["SCORE"].removeprefix("(?-i:").removesuffix(")\\b")
+    samples = []
+    for alt in body.split("|"):
+        s = re.sub(r"\(\?:[^()]*\)\?|\w\?(?=\w)", "", alt)  # optional parts
+        s = re.sub(r"\[(\w)\w*\]", r"\1", s).replace("\\d+", "1").replace("\\.", ".")
+        s = s.removeprefix("(?i:").removesuffix(")")
+        if not re.search(r"[\\()\[\]?*+|]", s):
+            samples.append(s)
+    return samples
+
+
+@pytest.mark.parametrize("score", _score_samples())
+def test_every_named_score_is_a_unit_of_points(score):
+    # A score the patterns match but the unit table lacks would be dropped silently ("Success@8").
+    g = only(f"Our reranker improves the result by 2.5 {score} over the strongest baseline.")
+    assert (g.value, g.unit) == (2.5, "points"), score
