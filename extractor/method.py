@@ -32,8 +32,13 @@ KIND = "method"
 
 # "et al.", "e.g." and "i.e." do not end a sentence.
 # (a footnote mark glued after a full stop starts the footnote: "for reproducibility.111Data: https://...")
-# What the paper's contribution is made from, named right before a name: "a dataset from EndoVis2017".
-FROM_END = regex.compile(r"\bfrom\s+(?:the\s+)?\Z")
+# What the paper's contribution is made from or trained on, named right before a name: "a dataset
+# from EndoVis2017", "models ... trained on OpenFWI".
+FROM_END = regex.compile(r"\b(?:from|(?:trained|tested|benchmarked)\s+on)\s+(?:the\s+)?\Z")
+# A kind of thing right after a defined pair, then the coined name of the paper's own one.
+KIND_THEN_COINED = regex.compile(
+    r"\)?\s+(?:architecture|framework|model|network|method|approach|module|system|pipeline)\s+"
+    r"(?=[\w-]*\p{Lu}[\w-]*\p{Lu})[\p{Lu}\w][\w-]+(?![\w-])(?!\s+(?:and|or)\b)")
 SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)|(?<=\p{Ll}{2})\.(?=\d{1,4}\p{Lu}\p{Ll})")
 # A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q");
 # LaTeX writes some as "M^3" or "Student\_100". A leading number joined by a hyphen and trailing
@@ -763,7 +768,9 @@ class MethodExtractor:
         return out
 
     def _modifier(self, text: str, at: int) -> bool:
-        return bool(self.modifier_after and self.modifier_after.match(text, at))
+        # (or a kind of thing whose coined name follows: "a deep operator network (DeepONet)
+        # architecture Inversion-DeepONet" names Inversion-DeepONet)
+        return bool(self.modifier_after and self.modifier_after.match(text, at)) or bool(KIND_THEN_COINED.match(text, at))
 
     def _foreign(self, between: str) -> bool:
         # (and what the contribution is made from, right before the name: "a dataset from EndoVis2017")
