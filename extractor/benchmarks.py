@@ -242,6 +242,8 @@ BENCHMARK_HEADS = ("benchmark", "dataset", "suite", "corpus", "testbed", "leader
 DESCRIBING_ENDINGS = ("-based", "-driven", "-powered", "-guided", "-aware", "-conditioned", "-like")
 # A parameter count in billions after a name: a model named after the data set ("RedPajama 3B").
 MODEL_PARAMS_AFTER = regex.compile(r" \d+(?:\.\d+)?B(?![\w-])")
+# A number joined to a name: the model family's size or generation ("ResNet-50", "Llama-3").
+NUMBERED = regex.compile(r"-\d+(?:\.\d+)?$")
 # The next word capitalised as part of the same Title Case phrase.
 TITLE_WORD_NEXT = regex.compile(r"\s(\p{Lu}\p{Ll}+)(?![\w-])")
 # A lower-case word right after a match: an ordinary word it qualifies ("Humanoid locomotion"; but
@@ -979,8 +981,8 @@ class BenchmarkExtractor:
 
     def _name_ok(self, name: str, text: str, start: int, plain_ok: bool, opening_ok: bool = False) -> bool:
         words = name.split()
-        if name.lower() in self.not_names:
-            return False
+        if name.lower() in self.not_names or NUMBERED.sub("", name).lower() in self.not_names:
+            return False  # (also numbered: "ResNet-50", "Llama-3")
         if words[0].lower() in self.not_first and not (
                 len(words) >= 3 and words[0].isupper() and words[-1] in TITLED_HEADS):
             # (an acronym opens a titled name: "GUI Knowledge Bench", "AI Safety Benchmark")
@@ -996,8 +998,10 @@ class BenchmarkExtractor:
             return False
         if CONVERSION.fullmatch(name):
             return False  # "HDL-to-Verilog datasets", "Text-to-SQL benchmarks": a kind of task
-        if self.languages_only is not None and self.languages_only.fullmatch(name):
-            return False
+        if self.languages_only is not None and (self.languages_only.fullmatch(name) or len(words) == 2
+                                                and self.languages_only.fullmatch(words[0])
+                                                and words[1].lower() in self.not_names):
+            return False  # (a language and a task: "English GEC datasets" are a kind of data)
         if text.startswith(".", start + len(name)) and text[start + len(name) + 1 : start + len(name) + 2].isdigit():
             return False  # cut at a version's dot: "Qwen2" of "Qwen2.5-14B"
         tail = words[-1].rsplit("-", 1)

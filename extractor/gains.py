@@ -96,8 +96,9 @@ POSSESSIVE = regex.compile(r"(?P<owner>[^\s'’]+)['’]s\s+(?P<what>\S.*)")
 MATCH_WINDOW = 240
 # A word opening the bracket before a before→after pair: "(Pass@1 from 74.3% to 43.5%)" names what changed.
 BRACKET_NAME = regex.compile(r"[(\[]\s*([\w@.-]+)\s+$")
-# Where a construction may start: after a space or bracket, or at the number itself.
-CANDIDATE = regex.compile(r"(?<![^\s(\[])[^\s(\[]")
+# Where a construction may start: after a space or bracket, or at the number itself (or at a sign
+# after a percentage and a slash: "+36.11%/+34.21%").
+CANDIDATE = regex.compile(r"(?<![^\s(\[])[^\s(\[]|(?<=%/)[+−]")
 SPEED_VERB = regex.compile(r"(?i)(?:speeds?|sped|speeding)\s+up\b|accelerat")
 # One capitalised token with a capital after lower-case letters: "LoopNest", "TabPFNv2", "LLaVA".
 SYSTEM_NAME = regex.compile(r"\p{Lu}[\w.+-]*\p{Ll}[\w.+-]*\p{Lu}[\w.+-]*|\p{Lu}+\p{Ll}+\p{Lu}[\w.+-]*")
