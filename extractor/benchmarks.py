@@ -341,8 +341,10 @@ QUALIFIED_AFTER = regex.compile(r"\s(?:with|for|of|on|under|in)\s")
 # An image resolution written right after a name: "FFHQ 64x64", "AFHQv2 64×64".
 RESOLUTION_AFTER = regex.compile(r"\s?\d{2,4}\s?[x×]\s?\d{2,4}(?!\w|\.\d)")
 # What data was taken from: "images from Flickr and Wikipedia", "posts collected from Reddit".
+# What a new thing was modelled on, not data it is tested on: "the IPARC Challenge, inspired by ARC".
+INSPIRED_BY = regex.compile(r"\b(?:inspired\s+by|modell?ed\s+(?:after|on)|in\s+the\s+spirit\s+of)\s+(?:the\s+)?$")
 SOURCED_FROM = regex.compile(
-    r"\b(?:images|photos|pictures|videos|clips|posts|comments|tweets|texts?|articles|pages|data|recordings"
+    r"\b(?:images|photos|pictures|videos|clips|posts|comments|tweets|texts?|articles|pages|data|(?:proprietary|private|internal|in-house)\s+datasets?|recordings"
     r"|collected|crawled|scraped|sourced|gathered|harvested|downloaded|mined|drawn|taken)\s+from\s+(?:the\s+)?$")
 # How many tokens of a list of names may stand between an evaluation's "on" and the name.
 LIST_LOOKBACK = 12
@@ -648,8 +650,9 @@ class BenchmarkExtractor:
                 if AMOUNT_BEFORE.search(text, max(0, span.start_char - 12), span.start_char) \
                         or SCORE_AFTER.match(text, span.end_char):
                     continue  # a score's name after its value ("59.8% NDS on nuScenes") or before "score", whatever the cue
-                if SOURCED_FROM.search(text, max(0, span.start_char - 40), span.start_char):
-                    continue  # where data came from ("a dataset of images from Flickr"), not a test bed
+                if SOURCED_FROM.search(text, max(0, span.start_char - 40), span.start_char) \
+                        or INSPIRED_BY.search(text, max(0, span.start_char - 30), span.start_char):
+                    continue  # where data came from ("a dataset of images from Flickr") or what a new set imitates, not a test bed
                 if BEATEN_BEFORE.search(text, max(0, span.start_char - 20), span.start_char):
                     continue  # a system beaten, named like a data set: "outperforms ESD by 8.3% on the I2P dataset"
                 # a name that ends in its own kind is its own cue: "the IAM Handwriting Database"

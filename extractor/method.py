@@ -335,7 +335,7 @@ class MethodExtractor:
             if survey else None
         modifiers = sorted({w.lower() for r in rules for w in r.modifier_words}, key=len, reverse=True)
         self.modifier_after = regex.compile(
-            r"\s?\)?\s?-?\s?(?:" + "|".join(map(regex.escape, modifiers)) + r")\b") if modifiers else None
+            r"\s?(?:\([^()\s]{1,12}\)\s?)?\)?\s?-?\s?(?:" + "|".join(map(regex.escape, modifiers)) + r")\b(?!\s+(?:on|upon)\b)") if modifiers else None
         foreign = sorted({w for r in rules for w in r.foreign}, key=len, reverse=True)
         self.foreign = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in foreign) + r")\b",
                                      regex.I) if foreign else None
@@ -652,7 +652,8 @@ class MethodExtractor:
         if coined is not None:  # "we introduce DiT-Air and DiT-Air-Lite"
             extras += [(w, w0, w0 + len(w)) for w, w0 in self._coordinated(text, coined[2], end)]
         for extra in extras:
-            if extra is not None and not any(c[0] <= extra[1] < c[1] or extra[1] <= c[0] < extra[2] for c in found):
+            if extra is not None and not any(c[0] <= extra[1] < c[1] or extra[1] <= c[0] < extra[2] for c in found) \
+                    and not self._modifier(text, extra[2]):  # "Exponentially Moving Average (ema) based update"
                 found.append((extra[1], extra[2], (extra[0], "abstract", extra[1], None)))
         found.sort(key=lambda c: c[0])
         out = []
