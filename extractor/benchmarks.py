@@ -263,6 +263,10 @@ SUCCESSOR_LISTED = r"[vV]\d(?:\.\d)?(?=\s+(?:and|or|&)\s+(?:[\w-]+\s)?[vV]\d)"
 # "we introduce NAME (...)," — the verb right before a name, and what may sit between it and the comma.
 INTRODUCED_BY = regex.compile(r"\b(?:introduce[sd]?|propose[sd]?|presents?|develop(?:s|ed)?|train(?:s|ed)?|builds?|built)\s+$")
 INTRODUCED_AFTER = regex.compile(r"(?:\s*\([^()]{1,60}\))?(?=,)")
+# ...or named right after the kind of thing the paper makes: "We propose a novel model R2R."
+INTRODUCED_KIND_BEFORE = regex.compile(
+    r"\b(?:introduce[sd]?|propose[sd]?|presents?|develop(?:s|ed)?|design(?:s|ed)?)\s+(?:a|an|our)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<kind>[a-z]+)\s+$")
 # A name used to say what something else resembles: "a Minecraft-like world", "Mars (Minecraft like)",
 # "Atari-style games" (but "MuJoCo-based" uses MuJoCo).
 RESEMBLES = regex.compile(r"(?:-|\s)(?:like|style|esque)(?![\w-])(?!\s+(?:the|a|an|this|these|those|ours?)\b)"
@@ -901,6 +905,10 @@ class BenchmarkExtractor:
             at = text.find(name)
             while at >= 0:
                 end = at + len(name)
+                kind_before = INTRODUCED_KIND_BEFORE.search(text, max(0, at - 80), at)
+                if kind_before is not None and kind_before.group("kind") in self.method_nouns:
+                    out.add(name)
+                    break
                 after = INTRODUCED_AFTER.match(text, end)
                 if after is not None and INTRODUCED_BY.search(text, max(0, at - 16), at):
                     kind = self.appositive_kind.match(text, after.end())

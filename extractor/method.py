@@ -54,6 +54,8 @@ COORDINATED_COINED = regex.compile(
     r"(?:(?:an?|its|their)\s+(?:[\w-]+\s+)?(?:variant|version|extension)\s*(?:,\s*|\((?=[^()]{1,30}\))))?"
     r"(?P<name>" + COINED_WORD + r")(?=\s*[,.;:()]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
 # A parameter count or a size word at the end of a name: "-7B", "-1.5b", " 70B", "-XL", "-Small".
+# A family's version written after its name: "qwen2.5", "llama 3.1", "phi-3".
+FAMILY_VERSION = regex.compile(r"[\s-]?v?\d+(?:\.\d+)*$")
 MODEL_SIZE = regex.compile(r"[-_ ](?:\d+(?:\.\d+)?[bm]|xs|s|m|l|xl|xxl|b|h|ti|tiny|small|base|large|huge|mini|nano)$")
 # A plural last word ("models", not "loss"): a class of things.
 PLURAL_END = regex.compile(r"\p{L}[^s\W]s$")
@@ -211,6 +213,8 @@ class Rule(PatternRule):
     # Lowercase literals: the rule runs only when the field holds one of them (a cheap pre-filter).
     requires: list[str] = []
     not_names: list[str] = []
+    # public model families: one at a size ("Qwen3-4B", "Llama-3.1-8B") is a starting point, not a name
+    model_families: list[str] = []
     # Endings of one-word compounds that describe rather than name ("LLM-powered", "GNN-based").
     not_name_endings: list[str] = []
     # Head nouns of a task's name: a short form the abstract defines by a lower-case phrase ending in
@@ -321,6 +325,7 @@ class MethodExtractor:
     def __init__(self, rules: list[Rule]):
         self.rules = [(r, compile_rule_regex(r.regex, r, KIND)) for r in rules]
         self.not_names = {n.lower() for r in rules for n in r.not_names}
+        self.model_families = {n.lower() for r in rules for n in r.model_families}
         self.not_name_endings = tuple(sorted({e.lower() for r in rules for e in r.not_name_endings}))
         self.task_heads = frozenset(w.lower() for r in rules for w in r.task_heads)
         labels = sorted({w.lower() for r in rules for w in r.label_words})
@@ -401,6 +406,8 @@ class MethodExtractor:
             size = MODEL_SIZE.search(key)
             if size is not None and key[:size.start()].rstrip() in found:
                 return  # "DianJin-R1-7B" once "DianJin-R1" is the name: a size of it, not another name
+            if size is not None and FAMILY_VERSION.sub("", key[:size.start()].rstrip()) in self.model_families:
+                return  # "our fine-tuned 4B model (Qwen3-4B)": a public model at a size, the paper's starting point
             if key in found and long_form and found[key].long_form is None:
                 found[key].long_form = long_form  # "... ICPI ..." first, "In-Context Policy Iteration" later
             if key in found and found[key].field == "title" and field == "abstract" \
