@@ -75,6 +75,8 @@ STOP = frozenset("a an the of for and or in on to with via by from at as into us
 GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
 TRIM = "~\"'“”`’,;: "
 DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
+# Digit words that stand in any text: no evidence that a number is spelled out.
+COMMON_DIGIT_WORDS = frozenset({"to", "for"})
 # A describing tail on the long form's last word that the short form has no letter for.
 DESCRIBING_TAIL = regex.compile(r"-(based|driven|guided|inspired|style|oriented)$")
 # "StratDiff" → "Strat", "Diff"; "FAEWNet" → "F", "A", "E", "W", "Net".
@@ -408,16 +410,10 @@ def _repeated_letters(short: str, candidate: str) -> str | None:
     return REPEAT_DIGIT.sub(lambda m: (m.group(1) or m.group(3)) * int(m.group(2) or m.group(4)), short)
 
 
-def _digit_as_word(short: str, long: str) -> bool:
-    """The long form spells a digit of the short form as a word: "Sketch to Motion (S2M)"."""
-    words = set(WORD_CHARS.findall(long.lower()))
-    return any(w in words for d in short if d in DIGIT_WORDS for w in DIGIT_WORDS[d])
-
-
-def _spells_digit(short: str, text: str) -> bool:
-    """A number word for one of the short form's digits stands in ``text`` (not "to" or "for", which
-    stand everywhere)."""
-    words = set(WORD_CHARS.findall(text.lower())) - {"to", "for"}
+def _digit_as_word(short: str, long: str, skip: frozenset[str] = frozenset()) -> bool:
+    """The long form spells a digit of the short form as a word: "Sketch to Motion (S2M)" (not by a
+    word in ``skip``)."""
+    words = set(WORD_CHARS.findall(long.lower())) - skip
     return any(w in words for d in short if d in DIGIT_WORDS for w in DIGIT_WORDS[d])
 
 
@@ -550,8 +546,9 @@ def _anchored_long_form(short: str, candidate: str, max_words: int,
     found: list[tuple[int, list[int], int]] = []
     lone_capitals: set[int] = set()
     low = None
-    # A lone letter's digit is silent only where a word spells the number: "second-language (L2)".
-    spelled = _spells_digit(short, candidate[-60:])
+    # A lone letter's digit is silent only where a word spells the number: "second-language (L2)"
+    # (not "to" or "for", which stand everywhere).
+    spelled = sum(c.isalpha() for c in short) > 1 or _digit_as_word(short, candidate[-60:], COMMON_DIGIT_WORDS)
     for st in _word_starts(candidate):
         if candidate[st].lower() != first.lower():
             continue

@@ -244,8 +244,6 @@ DESCRIBING_ENDINGS = ("-based", "-driven", "-powered", "-guided", "-aware", "-co
 MODEL_PARAMS_AFTER = regex.compile(r" \d+(?:\.\d+)?B(?![\w-])")
 # A number joined to a name: the model family's size or generation ("ResNet-50", "Llama-3").
 NUMBERED = regex.compile(r"-\d+(?:\.\d+)?$")
-# The next word capitalised as part of the same Title Case phrase.
-TITLE_WORD_NEXT = regex.compile(r"\s(\p{Lu}\p{Ll}+)(?![\w-])")
 # A lower-case word right after a match: an ordinary word it qualifies ("Humanoid locomotion"; but
 # "Diplomacy is a complex game" says what the name is).
 LOWER_WORD_NEXT = regex.compile(
@@ -261,11 +259,12 @@ SUCCESSOR = r"[vV]?\d(?:\.\d)?(?=\s?[:,;)]|\.\s|\s+(?:provides|is|contains|consi
 SUCCESSOR_LISTED = r"[vV]\d(?:\.\d)?(?=\s+(?:and|or|&)\s+(?:[\w-]+\s)?[vV]\d)"
 
 # "we introduce NAME (...)," — the verb right before a name, and what may sit between it and the comma.
-INTRODUCED_BY = regex.compile(r"\b(?:introduce[sd]?|propose[sd]?|presents?|develop(?:s|ed)?|train(?:s|ed)?|builds?|built)\s+$")
+_INTRODUCING = r"introduce[sd]?|propose[sd]?|presents?|develop(?:s|ed)?"
+INTRODUCED_BY = regex.compile(rf"\b(?:{_INTRODUCING}|train(?:s|ed)?|builds?|built)\s+$")
 INTRODUCED_AFTER = regex.compile(r"(?:\s*\([^()]{1,60}\))?(?=,)")
 # ...or named right after the kind of thing the paper makes: "We propose a novel model R2R."
 INTRODUCED_KIND_BEFORE = regex.compile(
-    r"\b(?:introduce[sd]?|propose[sd]?|presents?|develop(?:s|ed)?|design(?:s|ed)?)\s+(?:a|an|our)\s+"
+    rf"\b(?:{_INTRODUCING}|design(?:s|ed)?)\s+(?:a|an|our)\s+"
     r"(?:[\w-]+\s+){0,3}?(?P<kind>[a-z]+)\s+$")
 # A name used to say what something else resembles: "a Minecraft-like world", "Mars (Minecraft like)",
 # "Atari-style games" (but "MuJoCo-based" uses MuJoCo).
@@ -648,8 +647,8 @@ class BenchmarkExtractor:
                 if span.text.istitle() and span.text.isalpha() and LOWER_WORD_NEXT.match(text, span.end_char) \
                         and text[:span.start_char].rstrip()[-1:] in ("", ".", "!", "?"):
                     continue  # "Humanoid locomotion is a challenging task": a sentence's capital, not the name
-                if span.text.istitle() and span.text.isalpha() and (after := TITLE_WORD_NEXT.match(text, span.end_char)) \
-                        and after.group(1).lower() not in self.cue_words:
+                if span.text.istitle() and span.text.isalpha() and TITLE_WORD.fullmatch(after := _word_after(text, span.end_char)) \
+                        and after.lower() not in self.cue_words:
                     continue  # "A Dataset of Bird Vocalisation": a word of a longer Title Case phrase, not the name
                 if AMOUNT_BEFORE.search(text, max(0, span.start_char - 12), span.start_char) \
                         or SCORE_AFTER.match(text, span.end_char):

@@ -30,15 +30,15 @@ from .record import Method
 
 KIND = "method"
 
-# "et al.", "e.g." and "i.e." do not end a sentence.
-# (a footnote mark glued after a full stop starts the footnote: "for reproducibility.111Data: https://...")
 # What the paper's contribution is made from or trained on, named right before a name: "a dataset
 # from EndoVis2017", "models ... trained on OpenFWI".
 FROM_END = regex.compile(r"\b(?:from|(?:trained|tested|benchmarked)\s+on)\s+(?:the\s+)?\Z")
 # A kind of thing right after a defined pair, then the coined name of the paper's own one.
 KIND_THEN_COINED = regex.compile(
     r"\)?\s+(?:architecture|framework|model|network|method|approach|module|system|pipeline)\s+"
-    r"(?=[\w-]*\p{Lu}[\w-]*\p{Lu})[\p{Lu}\w][\w-]+(?![\w-])(?!\s+(?:and|or)\b)")
+    r"(?=[\w-]*\p{Lu}[\w-]*\p{Lu})\w[\w-]+(?![\w-])(?!\s+(?:and|or)\b)")
+# "et al.", "e.g." and "i.e." do not end a sentence.
+# (a footnote mark glued after a full stop starts the footnote: "for reproducibility.111Data: https://...")
 SENTENCE_END = regex.compile(r"(?<!\bal|\be\.g|\bi\.e|\bvs|\bcf)[.;!?](?=\s|$)|(?<=\p{Ll}{2})\.(?=\d{1,4}\p{Lu}\p{Ll})")
 # A coined name: a capital or digit after its first character ("DigiRL", "M2T2", "TD-MPC", "MR.Q");
 # LaTeX writes some as "M^3" or "Student\_100". A leading number joined by a hyphen and trailing
@@ -54,9 +54,9 @@ COORDINATED_COINED = regex.compile(
     r"(?:(?:an?|its|their)\s+(?:[\w-]+\s+)?(?:variant|version|extension)\s*(?:,\s*|\((?=[^()]{1,30}\))))?"
     r"(?P<name>" + COINED_WORD + r")(?=\s*[,.;:()]|\s*\Z|\s+(?:which|that|to|for|as)\b)")
 # A parameter count or a size word at the end of a name: "-7B", "-1.5b", " 70B", "-XL", "-Small".
+MODEL_SIZE = regex.compile(r"[-_ ](?:\d+(?:\.\d+)?[bm]|xs|s|m|l|xl|xxl|b|h|ti|tiny|small|base|large|huge|mini|nano)$")
 # A family's version written after its name: "qwen2.5", "llama 3.1", "phi-3".
 FAMILY_VERSION = regex.compile(r"[\s-]?v?\d+(?:\.\d+)*$")
-MODEL_SIZE = regex.compile(r"[-_ ](?:\d+(?:\.\d+)?[bm]|xs|s|m|l|xl|xxl|b|h|ti|tiny|small|base|large|huge|mini|nano)$")
 # A plural last word ("models", not "loss"): a class of things.
 PLURAL_END = regex.compile(r"\p{L}[^s\W]s$")
 TITLE_PHRASE = regex.compile(
