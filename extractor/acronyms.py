@@ -173,6 +173,10 @@ class Pair:
     pattern: str
 
 
+# A lower-case word hyphened onto a short form: "LLM-driven", "RL-based".
+LOWER_SUFFIX = regex.compile(r"-\p{Ll}+\Z")
+
+
 def is_short_form(s: str, max_len: int) -> bool:
     """A plausible short form: 2..max_len characters, starts alphanumeric, holds a letter, is not a
     number with a unit, and is not an ordinary word ("see", "Table", "treatment 1")."""
@@ -761,6 +765,10 @@ class AcronymExtractor:
                     and _repeats_kept(head, text[opener.start(1):l0] + long):
                 long = text[opener.start(1):l0] + long
                 l0 = opener.start(1)
+        tail = LOWER_SUFFIX.search(head)
+        if tail is not None and not long.endswith(tail.group()) \
+                and text.startswith(tail.group(), l0 + len(long)):
+            long += tail.group()  # "Large Language Model-driven (LLM-driven)": both forms keep the suffix
         return Pair(head, long, s0, s0 + len(head), l0, l0 + len(long), f"{KIND}.{rule.id}")
 
     def _short_long(self, text: str, m: regex.Match, inner: str, inner_start: int, rule: Rule) -> Pair | None:
@@ -779,6 +787,12 @@ class AcronymExtractor:
         release = TRAILING_RELEASE.search(inner)
         if release is not None:
             inner = inner[: release.start()]  # "RE-Bench (Research Engineering Benchmark, v1)": the release is no word of it
+        if "-" in short and anchored_match(short, inner, 0) is None:
+            tail = short.rsplit("-", 1)[1]
+            if len(tail) >= 2 and is_short_form(tail, rule.max_short_len) and anchored_match(tail, inner, 0) is not None:
+                # "ML-RANS (Reynolds Averaged Navier-Stokes)": the expansion is of the part after the hyphen
+                s0 += len(short) - len(tail)
+                short = tail
         words = inner.split()
         if len(words) > sum(c.isalnum() for c in short) + 4 or any(w.lower() in ("e.g.", "i.e.", "see") for w in words):
             return None

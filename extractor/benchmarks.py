@@ -123,6 +123,11 @@ class CueRule(PatternRule):
         description="a name the paper defines by a long form ending in one of these words names a kind of task "
         "('Multivariate Time Series Classification (MTSC) ... the MTSC tasks'), not a benchmark",
     )
+    own: bool = Field(
+        default=False,
+        description="the construction says the paper made the data set ('we generate a larger training set "
+        "(PubChemQH)'): its name is also one of the paper's own contributions, a method item",
+    )
 
     @field_validator("regex")
     @classmethod
@@ -142,6 +147,8 @@ class CueRule(PatternRule):
                 "a benchmark-cues rule sets exactly one of cue_words, evaluation_words, data_nouns, method_nouns, macros, "
                 "not_names, not_first, adjective_tails, system_tails, variant_words, variant_prefixes, regex"
             )
+        if self.own and not self.regex:
+            raise ValueError("own = true goes with a discovery regex")
         return self
 
 
@@ -349,6 +356,9 @@ INSPIRED_BY = regex.compile(r"\b(?:inspired\s+by|modell?ed\s+(?:after|on)|in\s+t
 SOURCED_FROM = regex.compile(
     r"\b(?:images|photos|pictures|videos|clips|posts|comments|tweets|texts?|articles|pages|data|(?:proprietary|private|internal|in-house)\s+datasets?|recordings"
     r"|collected|crawled|scraped|sourced|gathered|harvested|downloaded|mined|drawn|taken)\s+from\s+(?:the\s+)?$")
+# ...or where it was posted: "four datasets across Bluesky and Reddit platforms", "Reddit users" (one
+# "platform" may be a test bed: "the Malmo platform").
+PLATFORM_AFTER = regex.compile(r"\s+(?:platforms|users|websites|web\s?sites)\b")
 # How many tokens of a list of names may stand between an evaluation's "on" and the name.
 LIST_LOOKBACK = 12
 LIST_JOINERS = frozenset({",", "and", "&", "-", "/"})
@@ -445,6 +455,7 @@ class BenchmarkExtractor:
         for form, r in spaced.items():
             self.canonical.setdefault(form, r)
         self.cue_rules = [c for c in cue_rules if c.cue_words]
+        self.own_patterns = frozenset(f"{CUE_KIND}.{c.id}" for c in cue_rules if c.own)
         self.cue_words = {w.lower(): c for c in self.cue_rules for w in c.cue_words}
         self.evaluation_words = frozenset(w.lower() for c in cue_rules for w in c.evaluation_words)
         self.data_nouns = frozenset(w.lower() for c in cue_rules for w in c.data_nouns)
@@ -654,8 +665,9 @@ class BenchmarkExtractor:
                         or SCORE_AFTER.match(text, span.end_char):
                     continue  # a score's name after its value ("59.8% NDS on nuScenes") or before "score", whatever the cue
                 if SOURCED_FROM.search(text, max(0, span.start_char - 40), span.start_char) \
+                        or PLATFORM_AFTER.match(text, span.end_char) \
                         or INSPIRED_BY.search(text, max(0, span.start_char - 30), span.start_char):
-                    continue  # where data came from ("a dataset of images from Flickr") or what a new set imitates, not a test bed
+                    continue  # where data came from ("a dataset of images from Flickr", "Reddit platforms") or what a new set imitates, not a test bed
                 if BEATEN_BEFORE.search(text, max(0, span.start_char - 20), span.start_char):
                     continue  # a system beaten, named like a data set: "outperforms ESD by 8.3% on the I2P dataset"
                 # a name that ends in its own kind is its own cue: "the IAM Handwriting Database"

@@ -362,6 +362,8 @@ class GainExtractor:
             value_max = None
         if frm is not None and to is not None:
             direction = "down" if to < frm else "up"
+            if rule.direction and direction != rule.direction:
+                return None  # "reduces cost 5% to 10%": numbers that go against the verb are no pair
         elif rule.direction:
             direction = rule.direction
         elif g.get("sign") and g["sign"] not in ("+", "↑"):

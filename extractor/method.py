@@ -152,7 +152,8 @@ APPROACH_TO = regex.compile(r"\b(?:(?:approach(?:es)?|solutions?)\s+to|(?:approa
                             r"\s+(?:the\s+)?\Z")
 # What follows a term that opens an abstract when the abstract describes a task or a field, not its own contribution
 TOPIC_AFTER = regex.compile(r"\)?,?\s+(?:aims?\s+(?:to|at)|seeks?\s+to|refers?\s+to|(?:has|have)\s+(?:recently\s+)?"
-                            r"(?:emerged|become|gained|attracted|drawn|received|garnered))\b")
+                            r"(?:emerged|become|gained|attracted|drawn|received|garnered)"
+                            r"|is\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:task|problem|process)\s+of)\b")
 CAPITALISED = regex.compile(r"(?<![\w\-])\p{Lu}\p{Ll}+(?![\w\-])")
 # ...or a capitalised word hyphened to a lower-case one, set off as a name: "a novel dataset (Mete-air)".
 CAPITALISED_COMPOUND = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")
@@ -586,6 +587,8 @@ class MethodExtractor:
         if accept == "echoed" and self._named_by_initials(name, abstract) is None \
                 and not _echoed(name, abstract, acronyms.get("abstract", [])):
             return None
+        if accept == "echoed" and abstract.startswith(name) and TOPIC_AFTER.match(abstract, len(name)):
+            return None  # "Lexical Substitution is not ...: ..." over "Lexical Substitution is the task of ..."
         if _written_plain(name, abstract) and not _proposed(name, abstract):
             return None  # "Tabular Data: ..." over "Tabular data represent ...": an ordinary phrase
         if words[-1].lower() in self.task_heads and not _proposed(name, abstract):
@@ -795,7 +798,10 @@ def _purpose(text: str, p: Pair) -> bool:
     if p.long_start >= p.start:
         return False
     lo = max(0, p.long_start - PURPOSE_WINDOW)
-    return (p.long.islower() and PURPOSE_BEFORE.search(text, lo, p.long_start) is not None
+    # (a Title Case task too, where the paper goes on to write it as one: "a framework for multilingual
+    # Word Sense Disambiguation (WSD). Our approach reframes the WSD task ...")
+    return ((p.long.islower() or _written_as_task(text, p.short, max(p.end, p.long_end)))
+            and PURPOSE_BEFORE.search(text, lo, p.long_start) is not None
             or APPROACH_TO.search(text, lo, p.long_start) is not None)
 
 

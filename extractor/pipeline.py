@@ -19,7 +19,7 @@ from spacy.attrs import IS_PUNCT, LOWER, ORTH
 from . import __version__, acronyms, benchmarks, gains, method, regex_cache, urls
 from .patterns import PatternError, PatternSet, load_patterns, pattern_dirs
 from .readers import Paper, paper_id
-from .record import Record, Source
+from .record import Method, Record, Source
 from .sentences import Sentences
 
 
@@ -127,9 +127,10 @@ class Pipeline:
             "gains": gain_items,
             "urls": url_items,
             # a link is no place for a name ("github.com/Magiccircuit/MSA-Augmentor")
-            "method": _whole_names(self.method.find(_blank(fields["title"], masks["title"]),
-                                                    _blank(fields["abstract"], masks["abstract"]), pairs),
-                                   bench_hits, fields),
+            "method": _own_data(_whole_names(self.method.find(_blank(fields["title"], masks["title"]),
+                                                              _blank(fields["abstract"], masks["abstract"]), pairs),
+                                             bench_hits, fields),
+                                bench_hits, self.benchmarks.own_patterns, defined),
             "acronyms": acronyms.to_items(pairs),
         }
         if fields["title"] != paper.title or fields["abstract"] != paper.abstract:
@@ -163,6 +164,25 @@ def _whole_names(found: list, bench_hits: list, fields: dict[str, str]) -> list:
         whole = max((n for n in longer if n[-k - 1] in " -" and text.startswith(n, m.end - len(n))), key=len, default=None)
         if whole is not None:
             m.name, m.start = whole, m.end - len(whole)
+    return found
+
+
+def _own_data(found: list, bench_hits: list, own: frozenset[str], defined: dict[str, str]) -> list:
+    """A data set the sentence says the paper made ("we generate a larger training set (PubChemQH)") is
+    one of its own contributions too, which the guidelines list under method, unless the method finder
+    has it already: under this name, its short form ("Text-Music-Dance (TMD)") or a longer one."""
+    named = {m.name for m in found} | {m.long_form for m in found if m.long_form}
+    named |= {long for short, long in defined.items() if short in named}
+    named = {n.lower() for n in named}
+    # ...or under a longer name of which this is a part ("BLIP3-KALE" ... "We release the KALE dataset")
+    parts = {p for m in found for p in regex.split(r"[\s-]+", m.name.lower())}
+    for field, h in bench_hits:
+        if h.rule is not None or h.pattern not in own or h.text.lower() in named | parts:
+            continue
+        if any(m.field == field and m.start < h.end and h.start < m.end for m in found):
+            continue
+        found.append(Method(field=field, start=h.start, end=h.end, pattern=h.pattern, name=h.text))
+        named.add(h.text.lower())
     return found
 
 

@@ -38,6 +38,21 @@ def test_several_contributions_are_listed(pipeline) -> None:
     assert {"MemPlan", "PlanBench"} <= set(got)
 
 
+def test_a_data_set_the_paper_says_it_made_is_one_of_its_contributions(pipeline) -> None:
+    # found only by a benchmark construction that says the paper made it (benchmark_cues.toml `own`)
+    rec = pipeline.extract(Paper("Scalable Hamiltonians", "In this study, we generate a substantially larger "
+                                 "training set (PubChemQX) than used previously.", "<t>", 0))
+    [m] = rec.method
+    assert (m.name, m.field, rec.abstract[m.start:m.end]) == ("PubChemQX", "abstract", "PubChemQX")
+    assert m.pattern == "benchmark-cues.new-benchmark-paren-name"
+    # named once, by its short form, where the method finder has that already
+    got = names(pipeline, "Motion Anything", "Additionally, we introduce Text-Music-Dance (TMD), a new motion "
+                "dataset consisting of 2,153 pairs of text, music, and dance.")
+    assert "TMD" in got and "Text-Music-Dance" not in got
+    # data a sentence only uses is not the paper's
+    assert names(pipeline, "Hamiltonians", "We evaluate on the public training set (PubChemQX) of prior work.") == {}
+
+
 def test_a_data_set_named_by_its_size_is_a_name_of_its_own(pipeline) -> None:
     # "-10k" counts examples, not parameters: the benchmark built with the framework is named too
     got = names(pipeline, "KGQAGen: Diagnosing KG-RAG Datasets",
