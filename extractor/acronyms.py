@@ -173,6 +173,10 @@ class Pair:
     pattern: str
 
 
+# What ends an open list: "(CT, anatomical structures, etc.)".
+LIST_END = regex.compile(r"\b(?:etc|and\s+so\s+on|and\s+more)\.?\s*\Z")
+# The verbs that present a contribution, in lower case: no long form opens with one.
+PRESENTING_VERB = regex.compile(r"(?:propose|introduce|present|develop|design|devise)[sd]?\s")
 # A lower-case word hyphened onto a short form: "LLM-driven", "RL-based".
 LOWER_SUFFIX = regex.compile(r"-\p{Ll}+\Z")
 
@@ -280,6 +284,8 @@ def _is_list(inner: str) -> bool:
     # a citation or a note after the short form is not a second one: "(STaR, Zelikman et al.
     # 2022)", "(SHRs, 8 weeks of age)": short forms are single words, or name a value ("OR = 1.8")
     keys = [VALUE_SEP.split(p, maxsplit=1)[0] for p in parts]
+    if len(parts) >= 2 and LIST_END.search(inner):
+        return True  # "(CT, anatomical structures, body, beam settings, etc.)": examples, whatever they are
     return len(parts) >= 2 and sum(_acronym_like(k) and not CITATION.search(p) and " " not in k
                                    for p, k in zip(parts, keys)) >= 2
 
@@ -723,7 +729,7 @@ class AcronymExtractor:
             candidate = before[cut:].rstrip()
             span = best_long_form(head, candidate, max_words, silent, self.detached)
         suffix = SUFFIXED_SHORT.fullmatch(head) if span is None else None
-        if suffix is not None and regex.search(whole_word(suffix.group(2)), before, regex.IGNORECASE):
+        if suffix is not None and regex.search(whole_word(suffix.group(2)), text, regex.IGNORECASE, endpos=paren):
             # "Self-Attention Guided Eviction (SAGE-KV)": the words spell the stem, and the suffix names
             # what it works on, which the text names elsewhere ("the key-value (KV) cache")
             span = best_long_form(suffix.group(1), candidate, max_words, silent, self.detached)
@@ -897,6 +903,10 @@ def _plausible_long(short: str, long: str, max_words: int) -> bool:
     # spells its one-part stem out, and is a definition).
     stem = short.rsplit("-", 1)[0]
     if "-" in stem and regex.search(whole_word(stem), long):
+        return False
+    # A "long form" that opens with the verb that presents it spells the short form by chance: "We then
+    # propose a novel depth refinement network (PPSNet)".
+    if PRESENTING_VERB.match(long):
         return False
     # A "long form" that opens with the short form itself names something after it: "GAOKAO-MM, a
     # benchmark based on the Chinese College Entrance Examination (GAOKAO)".

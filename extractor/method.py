@@ -69,6 +69,11 @@ LIST_ITEM = regex.compile(r"(?<![^\s,(])(?!(?:and|or)\s)[^\s,()]+(?=\s*(?:,|\)|$
 # ", a ..." right after a bare name describes it ("we propose Awaker2.5-VL, a Mixture of Experts (MoE)
 # architecture"): what it defines is the kind of thing the name is, not a second name.
 APPOSITIVE = regex.compile(r"\A\)?\s*,\s+an?\s+(?:(?:new|novel)\s+)?\Z")
+# A relative clause between the first name and a later one describes the first: "IRIS, an inverse
+# rendering framework that recovers ... from multi-view, low-dynamic-range (LDR) images" (but "CLAIR, a
+# method which leads to ..., and APO" names two).
+DESCRIBING_CLAUSE = regex.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?\p{Ll}+s\b")
+JOINED_BY_WORD = regex.compile(r"(?:\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
 # The text before a second defined name ends in a coordination: ", and a ", " as well as ".
 COORDINATED = regex.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
 PAREN_WORD = regex.compile(r"\(([^()\s,;]{2,20})\)")
@@ -674,7 +679,9 @@ class MethodExtractor:
             # A later name is coordinated with the first ("a Graph (G) ..., and a Field (F)"), not
             # inside a clause that describes it ("VIBR (...), a method that reduces OOD (...)") or an
             # appositive ("Neural k-Opt (NeuOpt), a novel learning-to-search (L2S) solver").
-            if out and (not COORDINATED.search(text, last_end, first) or APPOSITIVE.match(text[last_end:first])):
+            if out and (not COORDINATED.search(text, last_end, first) or APPOSITIVE.match(text[last_end:first])
+                        or DESCRIBING_CLAUSE.search(text, last_end, first)
+                        and not JOINED_BY_WORD.search(text, last_end, first)):
                 break
             out.append(item)
             last_end = stop
@@ -726,6 +733,8 @@ class MethodExtractor:
                 continue  # "a GT-based planner", "(GT) based", "a GNN-based detector": describes the contribution
             if not _coined(w) or w.lower() in self.not_names or w in earlier:
                 continue
+            if "-" in w and all(part in earlier for part in w.split("-")):
+                continue  # "uLDCT-NDCT image pairs", both defined before: the things it pairs, not a name
             if OWNER_AFTER.match(text, m.start() + len(w)):
                 continue  # "presents KIT's submissions", "describes NLIP Lab’s system": whose work, not what it is called
             if HIGHLIGHTED_WORD.fullmatch(w) and TITLED_NEXT.match(text, m.start() + len(w)):
@@ -899,6 +908,7 @@ def _concept(words: str) -> str:
 
 def _written_as_task(text: str, short: str, after: int) -> bool:
     """``short`` used later as a task: what baselines or scores are of, or what something is for."""
-    rx = regex.compile(rf"\bfor\s+{regex.escape(short)}\b|(?<![\w-]){regex.escape(short)}\s+(?:baselines?|models?|systems?"
+    # (not where the paper calls it its own: "our proposed FFM model")
+    rx = regex.compile(rf"\bfor\s+{regex.escape(short)}\b|(?<![\w-])(?<!\b(?:our|proposed)\s+){regex.escape(short)}\s+(?:baselines?|models?|systems?"
                        rf"|tasks?|datasets?|benchmarks?|accuracy|performance|research|methods|approaches)\b")
     return rx.search(text, after) is not None
