@@ -585,8 +585,10 @@ def _anchored_long_form(short: str, candidate: str, max_words: int,
             continue  # "RL and random search (RS)": another acronym joined on, not the first word
         # A capital that opens the sentence or clause says nothing about the acronym.
         opener = st if not candidate[:st].strip() else -1
+        # (nor does a capital inside another acronym: "standard CVOGL benchmarks ... state-of-the-art (SOTA)")
         agree = [p for c, p in zip([c for c in short if c.isalnum()], pos)
-                 if c.isupper() and candidate[p].isupper() and p != opener]
+                 if c.isupper() and candidate[p].isupper() and p != opener
+                 and not (p > st and candidate[p - 1].isupper() and p + 1 < len(candidate) and candidate[p + 1].isupper())]
         # A lone capital on the first word alone is a proper noun, not the acronym's case: "Arabic
         # automatic speech recognition (ASR)" is "automatic speech recognition" (but the first word
         # keeps it when it also holds the short form's digit: "V2 vasopressin receptor (V2R)").
