@@ -356,6 +356,9 @@ INSPIRED_BY = regex.compile(r"\b(?:inspired\s+by|modell?ed\s+(?:after|on)|in\s+t
 SOURCED_FROM = regex.compile(
     r"\b(?:images|photos|pictures|videos|clips|posts|comments|tweets|texts?|articles|pages|data|(?:proprietary|private|internal|in-house)\s+datasets?|recordings"
     r"|collected|crawled|scraped|sourced|gathered|harvested|downloaded|mined|drawn|taken)\s+from\s+(?:the\s+)?$")
+# Words that open a question, not a name's later word: "Q3 Do well-established datasets provide ...?"
+QUESTION_WORDS = frozenset({"Do", "Does", "Did", "Can", "Could", "Should", "Would", "Will", "Is", "Are", "Was",
+                            "Were", "How", "What", "Why", "When", "Which"})
 # ...or where it was posted: "four datasets across Bluesky and Reddit platforms", "Reddit users" (one
 # "platform" may be a test bed: "the Malmo platform").
 PLATFORM_AFTER = regex.compile(r"\s+(?:platforms|users|websites|web\s?sites)\b")
@@ -1020,6 +1023,8 @@ class BenchmarkExtractor:
             return False
         if CONVERSION.fullmatch(name):
             return False  # "HDL-to-Verilog datasets", "Text-to-SQL benchmarks": a kind of task
+        if not QUESTION_WORDS.isdisjoint(words[1:]) and (start == 0 or text[start - 1] not in "\"“"):
+            return False  # "Q3 Do well-established hypergraph datasets ...?": a question (a quoted title may hold one)
         if self.languages_only is not None and (self.languages_only.fullmatch(name) or len(words) == 2
                                                 and self.languages_only.fullmatch(words[0])
                                                 and words[1].lower() in self.not_names):
