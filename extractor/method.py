@@ -809,8 +809,8 @@ def _purpose(text: str, p: Pair) -> bool:
     lo = max(0, p.long_start - PURPOSE_WINDOW)
     # (a Title Case task too, where the paper goes on to write it as one: "a framework for multilingual
     # Word Sense Disambiguation (WSD). Our approach reframes the WSD task ...")
-    return ((p.long.islower() or _written_as_task(text, p.short, max(p.end, p.long_end)))
-            and PURPOSE_BEFORE.search(text, lo, p.long_start) is not None
+    return (PURPOSE_BEFORE.search(text, lo, p.long_start) is not None
+            and (p.long.islower() or _written_as_task(text, p.short, max(p.end, p.long_end)))
             or APPROACH_TO.search(text, lo, p.long_start) is not None)
 
 
