@@ -177,6 +177,8 @@ class Pair:
 LIST_END = regex.compile(r"\b(?:etc|and\s+so\s+on|and\s+more)\.?\s*\Z")
 # The verbs that present a contribution, in lower case: no long form opens with one.
 PRESENTING_VERB = regex.compile(r"(?:propose|introduce|present|develop|design|devise)[sd]?\s")
+# An acronym run on into "Net": "SCTNet", "PPSNet".
+NET_SUFFIX = regex.compile(r"\p{Lu}{2,}[\p{Lu}\d]*Net")
 # A lower-case word hyphened onto a short form: "LLM-driven", "RL-based".
 LOWER_SUFFIX = regex.compile(r"-\p{Ll}+\Z")
 
@@ -739,10 +741,15 @@ class AcronymExtractor:
                 span = None  # "TM0065 gene codes for a protein (TM-IclR)": the stem is a name of its own there
         if span is None:
             reordered = _reordered_long_form(head, before.rstrip())
-            if reordered is None:
+            if reordered is not None:
+                l0, l1 = offset + reordered[0], offset + reordered[1]
+                return Pair(head, text[l0:l1], s0, s0 + len(head), l0, l1, f"{KIND}.{rule.id}")
+            if not NET_SUFFIX.fullmatch(head):
                 return None
-            l0, l1 = offset + reordered[0], offset + reordered[1]
-            return Pair(head, text[l0:l1], s0, s0 + len(head), l0, l1, f"{KIND}.{rule.id}")
+            # "Semantics Consistent Transformer (SCTNet)": the capitals spell the words, "Net" says it is a network
+            span = best_long_form(head[:-3], candidate, max_words, silent, self.detached)
+            if span is None or len(candidate[span[0]:span[1]].split()) < 2:
+                return None
         l0, l1 = span
         moved = MOVED_DIGIT.search(candidate, 0, l0)
         if moved and moved.group(1) in head and moved.group(1) not in candidate[l0:l1] and head[-1].isdigit():

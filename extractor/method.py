@@ -100,6 +100,9 @@ LAST_WORD = regex.compile(r"(\w+)\W*\Z")
 FULL_STOP = regex.compile(r"\.(?:\s|\Z)")
 # An article right after a presenting cue: "we propose a ...", a description rather than a name.
 ARTICLE_NEXT = regex.compile(r"\s*(?:an?|the)\s")
+# ...or the words, without an article, before a name given in brackets: "we propose new HDRTV dataset
+# (dubbed HDRTV4K)" names HDRTV4K (the naming rule takes it), not HDRTV.
+NEW_THEN_DUBBED = regex.compile(r"\s*(?:new|novel)\s+[^,.;()]{1,60}\((?:dubbed|called|named|termed)\s+(?=\p{Lu})")
 # A naming verb later in the clause of a presenting cue: "..., named LPCVAE".
 NAMING_VERB = regex.compile(r",?\s+(?:named|called|dubbed|termed|coined)\s+(?=\p{Lu})")
 # A generic technique's acronym that modifies the contribution's noun: "a classifier-free guidance
@@ -263,11 +266,17 @@ class Rule(PatternRule):
         return self
 
 
+# Capitalised steps joined by "then" or "and": "Explain-then-Summarise", "Plan-and-Solve".
+STEPS_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:-(?:then|and)-\p{Lu}\p{Ll}+)+")
+
+
 def _coined(word: str) -> bool:
     # A capital inside a part ("DigiRL", "D-PoT"), an all-caps or one-letter part ("TD-MPC"), or a
     # digit in a capitalised word ("M2T2"); "Multi-Agent" is an ordinary compound, and so is a
     # letter joined to lowercase words ("Q-value", "k-means").
     tail = word[1:]
+    if STEPS_NAME.fullmatch(word):
+        return True  # steps joined into a name: "Explain-then-Summarise", "Plan-and-Solve"
     if tail.islower() and not (word[0].isupper() and any(c.isdigit() for c in tail)):
         return False  # the common case, an ordinary word: "model", "Transformer", "k-means"
     parts = [p for p in PARTS.split(word) if p]
@@ -645,7 +654,8 @@ class MethodExtractor:
         contribution."""
         end_m = SENTENCE_END.search(text, at)
         end = min(end_m.start() if end_m else len(text), at + 220)
-        if ARTICLE_NEXT.match(text, at) and NAMING_VERB.search(text, at, end) is not None:
+        if ARTICLE_NEXT.match(text, at) and NAMING_VERB.search(text, at, end) is not None \
+                or NEW_THEN_DUBBED.match(text, at, end):
             # "we propose a Conditional Variational AutoEncoder with ..., named LPCVAE": the words
             # before the naming verb describe the name after it, which the naming rule takes (not
             # "we propose Cascaded-ViT (CViT), ... featuring a design called CCFFN")
