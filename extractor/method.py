@@ -73,9 +73,12 @@ APPOSITIVE = regex.compile(r"\A\)?\s*,\s+an?\s+(?:(?:new|novel)\s+)?\Z")
 # rendering framework that recovers ... from multi-view, low-dynamic-range (LDR) images" (but "CLAIR, a
 # method which leads to ..., and APO" names two).
 DESCRIBING_CLAUSE = regex.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?\p{Ll}+s\b")
-JOINED_BY_WORD = regex.compile(r"(?:\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
-# The text before a second defined name ends in a coordination: ", and a ", " as well as ".
-COORDINATED = regex.compile(r"(?:,|\band|\bor|\bas\s+well\s+as|\bplus)\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z")
+# The text before a second defined name ends in a coordination: ", and a ", " as well as " (by a
+# word, not a bare comma: JOINED_BY_WORD).
+_JOINING_WORD = r"\band|\bor|\bas\s+well\s+as|\bplus"
+_BEFORE_NAME = r"\s+(?:(?:an?|the|our|two|new|novel)\s+)*\Z"
+COORDINATED = regex.compile(rf"(?:,|{_JOINING_WORD}){_BEFORE_NAME}")
+JOINED_BY_WORD = regex.compile(rf"(?:{_JOINING_WORD}){_BEFORE_NAME}")
 PAREN_WORD = regex.compile(r"\(([^()\s,;]{2,20})\)")
 LIST_WORDS = regex.compile(r"[\s,]+")
 PARTS = regex.compile(r"[\-.+^&]|\\_")

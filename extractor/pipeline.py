@@ -48,6 +48,8 @@ PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-"})
 GLUED_MARK = regex.compile(r"(?<=\p{L})(?:\d+|(\d)\1\1\s)\Z")
 # A short form in the plural, whose definition also says what the singular means ("PPIs", "LLMs").
 PLURAL_SHORT = regex.compile(r"[A-Z][A-Z0-9]+s")
+# The words and hyphened parts of a name: "BLIP3-KALE" is "blip3", "kale".
+NAME_PARTS = regex.compile(r"[\s-]+")
 
 
 # Abbreviations whose full stop ends no sentence (tokenizer special cases, each one token).
@@ -171,18 +173,17 @@ def _own_data(found: list, bench_hits: list, own: frozenset[str], defined: dict[
     """A data set the sentence says the paper made ("we generate a larger training set (PubChemQH)") is
     one of its own contributions too, which the guidelines list under method, unless the method finder
     has it already: under this name, its short form ("Text-Music-Dance (TMD)") or a longer one."""
-    named = {m.name for m in found} | {m.long_form for m in found if m.long_form}
-    named |= {long for short, long in defined.items() if short in named}
-    named = {n.lower() for n in named}
+    names = {m.name for m in found} | {m.long_form for m in found if m.long_form}
+    names |= {long for short, long in defined.items() if short in names}
     # ...or under a longer name of which this is a part ("BLIP3-KALE" ... "We release the KALE dataset")
-    parts = {p for m in found for p in regex.split(r"[\s-]+", m.name.lower())}
+    taken = {n.lower() for n in names} | {p for m in found for p in NAME_PARTS.split(m.name.lower())}
     for field, h in bench_hits:
-        if h.rule is not None or h.pattern not in own or h.text.lower() in named | parts:
+        if h.rule is not None or h.pattern not in own or h.text.lower() in taken:
             continue
         if any(m.field == field and m.start < h.end and h.start < m.end for m in found):
             continue
         found.append(Method(field=field, start=h.start, end=h.end, pattern=h.pattern, name=h.text))
-        named.add(h.text.lower())
+        taken.add(h.text.lower())
     return found
 
 
