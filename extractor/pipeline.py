@@ -166,7 +166,9 @@ def _whole_names(found: list, bench_hits: list, fields: dict[str, str]) -> list:
         whole = max((n for n in longer if n[-k - 1] in " -" and text.startswith(n, m.end - len(n))), key=len, default=None)
         if whole is not None:
             m.name, m.start = whole, m.end - len(whole)
-    return found
+    # a name made whole can be one found already ("CST Anti-UAV: ..." and "we present the CST Anti-UAV")
+    seen: set[str] = set()
+    return [m for m in found if not (m.name in seen or seen.add(m.name))]
 
 
 def _own_data(found: list, bench_hits: list, own: frozenset[str], defined: dict[str, str]) -> list:

@@ -241,3 +241,10 @@ def test_a_capitalised_word_after_a_coined_name_in_apposition_is_part_of_it():
 def test_a_variant_set_off_by_commas_and_presented_in_the_passive():
     r = extract("", "An efficient variant model, Coop-WD-eco, is proposed to deactivate denoising.")
     assert [m.name for m in r.method] == ["Coop-WD-eco"]
+
+
+def test_a_name_made_whole_is_listed_once():
+    # the title names it; the abstract's construction finds part of it and is made whole
+    r = extract("CST Anti-UAV: A Thermal Infrared Benchmark for Tiny UAV Tracking in Complex Scenes",
+                "To overcome these limitations, we present the CST Anti-UAV, a new thermal infrared dataset for tracking.")
+    assert [m.name for m in r.method] == ["CST Anti-UAV"]
