@@ -91,6 +91,7 @@ NUMBER_WORD_RE = {d: regex.compile(rf"(?i)(?<![\w-]){w}[\s-]+(?=\w)") for d, w i
     "123456789", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))}
 WORD_CHARS = regex.compile(r"\p{L}+")
 ALNUM_RUN = regex.compile(r"[^\W_]+")
+LEADING_CAPITALS = regex.compile(r"\p{Lu}{2}\p{Ll}+\Z")
 # "D3P": a digit 2-9 between a capital and a letter ("A3C" yes; "T5-11B", "SOD2" no), or after a
 # lone capital ("A3").
 REPEAT_DIGIT = regex.compile(r"(?<![\p{N}])(\p{Lu})([2-9])(?=\p{L})|^(\p{Lu})([2-9])$")
@@ -884,8 +885,11 @@ def _same_capitals(short: str, long: str) -> bool:
     """The long form's capitals are the short form's, one per word from the first word on (so not
     "SGK (renamed SGK1)" or "AtGDI1 (Arabidopsis GDI)")."""
     want = [c for c in short if c.isupper()]
-    caps = [sum(c.isupper() for c in w) for w in WORD_SEP.split(long)]
-    return len(want) >= 2 and caps[0] == 1 and max(caps) == 1 and want == [c for c in long if c.isupper()]
+    words = WORD_SEP.split(long)
+    caps = [sum(c.isupper() for c in w) for w in words]
+    # (a word may lend two leading capitals: "Semantic OBject Awareness framework (SOBA)")
+    return len(want) >= 2 and caps[0] == 1 and all(n <= 1 or LEADING_CAPITALS.match(w) for n, w in zip(caps, words)) \
+        and want == [c for c in long if c.isupper()]
 
 
 def _subsequence(want: list[str], have: list[str]) -> bool:

@@ -195,6 +195,28 @@ def _inside_new_name(text: str, hits: list[_Hit], defined: Mapping[str, str]) ->
         for long in longs)]
 
 
+# A name the text gives a task it sets: "we propose Geo-DLC, a novel task of object-level captioning", "a
+# new task termed UAV-Anti-UAV".
+NEW_TASK = regex.compile(
+    r"(?P<name>[\p{Lu}\d][\w-]*(?:\s[\p{Lu}\d][\w-]*){0,3}),\s+an?\s+"
+    r"(?:(?!(?:for|of|on|in|with|and|to|from|that|which|benchmark|dataset|suite|corpus)\b)[\w-]+\s+){0,3}task(?![\w-])"
+    r"|\btask\s*,?\s+(?:called|named|termed|dubbed|coined)\s+[\"“]?(?P<name>[\p{Lu}\d][\w-]*)")
+
+
+def _not_new_tasks(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """A name found by a construction is no benchmark where the text introduces it as a task, unless it
+    also names data ("a new tracking task termed UAV-Anti-UAV ... the UAV-Anti-UAV dataset")."""
+    if "task" not in text or not any(h.rule is None for h in hits):
+        return hits
+    lower = text.lower()
+    tasks = {n for m in NEW_TASK.finditer(text) for n in m.captures("name")
+             if not any(f"{n.lower()} {noun}" in lower for noun in ("dataset", "benchmark", "corpus"))}
+    return [h for h in hits if h.rule is not None or h.text not in tasks] if tasks else hits
+
+
+TASK_CUES = frozenset({"task", "tasks"})
+
+
 def _inside_discovered(hits: list[_Hit]) -> list[_Hit]:
     """A known name that ends a longer name found by its construction ("we introduce General AgentBench,
     a benchmark") is part of that name, not a mention of its own (one that starts it is still itself:
@@ -509,13 +531,17 @@ class BenchmarkExtractor:
         """The word (one of ``words``, by default every cue word) or neighbour that makes an
         ambiguous name a benchmark here, if any."""
         words = self.cue_words if words is None else words
+        if span.start > 0 and doc[span.start - 1].lower_ in self.method_nouns:
+            return None  # a model of that name: "the best fine-tuned method MVP"
         sent_start, sent_end = sentences.tokens_of(span.start)
         lo = max(sent_start, span.start - self.window)
         hi = min(sent_end, span.end + self.window)
+        # (a task after a word of capitals names a kind of task: "in both ASQP and ACOS tasks")
+        acronym = span.text.isalpha() and span.text.isupper()
         for tok in doc[lo:hi]:
             if span.start <= tok.i < span.end:
                 continue
-            if tok.lower_ in words:
+            if tok.lower_ in words and not (acronym and tok.lower_ in TASK_CUES):
                 return f"cue word '{tok.text}'"
         if span.end < len(doc) and TITLE_WORD.match(doc[span.end].text) \
                 and not (doc[span.end].text in SUBSET_WORDS and span.end + 1 < len(doc)
@@ -797,7 +823,7 @@ class BenchmarkExtractor:
                         # a list may hold the paper's new benchmark where it is written again: "we
                         # introduce MMSD3.0 ... across MMSD, MMSD2.0, and MMSD3.0"
                         anchors += [(s, s + len(name)) for s in _whole_words(text, name) if s != start]
-        return _inside_discovered(_inside_new_name(text, hits, defined))
+        return _not_new_tasks(text, _inside_discovered(_inside_new_name(text, hits, defined)))
 
 
     def _release(self, text: str, hit: _Hit) -> _Hit:
@@ -1033,8 +1059,11 @@ class BenchmarkExtractor:
             return False  # cut at a version's dot: "Qwen2" of "Qwen2.5-14B"
         tail = words[-1].rsplit("-", 1)
         if len(tail) == 2 and self._adjective(tail[1]) and not (
-                tail[1].istitle() and tail[0][:1].isupper() and tail[1].lower() not in self.cue_words and tail[1].lower() not in self.data_nouns):
-            return False  # an adjective compound: "MuJoCo-based", "GPT4-generated" (not a coined "Psy-Step")
+                tail[1].istitle() and tail[0][:1].isupper() and (
+                    tail[1].lower() not in self.cue_words and tail[1].lower() not in self.data_nouns or _name_shaped(tail[0]))):
+            # an adjective compound: "MuJoCo-based", "GPT4-generated", "Cross-Dataset" (not a coined "Psy-Step"
+            # or an acronym's own "DE-Dataset")
+            return False
         if any(w.lower().endswith(DESCRIBING_ENDINGS) for w in words[:-1]):
             return False  # ...also before other words: "Gaussian-based 3D" (not "Instance-specific ImageNav")
         if _name_shaped(name):
@@ -1176,7 +1205,8 @@ def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None 
         # one name, one item: "YouTube-VIS 2019/2021/2022 ... on YouTube-VIS 2021" names 2021 twice,
         # once as a year after a slash and once as the gazetteer's own entry for that edition
         display = names[key]
-        key = display.lower()
+        # (and one name however its parts are joined: "SemEval-2024 Task 3" and "SemEval 2024 Task 3")
+        key = display.lower().replace("-", " ")
         item = items.get(key)
         if item is None:
             rule = hit.rule or hit.variant_of
@@ -1205,11 +1235,11 @@ def _lone_editions_joined(items: dict[str, Benchmark]) -> list[Benchmark]:
     bare name goes with the first edition written."""
     editions: dict[str, list[str]] = {}
     for key, item in items.items():
-        parent = item.parent.lower() if item.known and item.parent else None
+        parent = item.parent.lower().replace("-", " ") if item.known and item.parent else None
         form = EDITION_FORM.fullmatch(item.name)
         # a year's edition, not a new version ("Building on MM-Vet, we introduce MM-Vet v2": two)
         if parent in items and parent != key and items[parent].known and form is not None and form["year"] \
-                and item.name.lower().startswith(parent):
+                and item.name.lower().replace("-", " ").startswith(parent):
             editions.setdefault(parent, []).append(key)
     for parent, keys in editions.items():
         if len(keys) == 1:

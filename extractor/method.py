@@ -923,5 +923,5 @@ def _written_as_task(text: str, short: str, after: int) -> bool:
     """``short`` used later as a task: what baselines or scores are of, or what something is for."""
     # (not where the paper calls it its own: "our proposed FFM model")
     rx = regex.compile(rf"\bfor\s+{regex.escape(short)}\b|(?<![\w-])(?<!\b(?:our|proposed)\s+){regex.escape(short)}\s+(?:baselines?|models?|systems?"
-                       rf"|tasks?|datasets?|benchmarks?|accuracy|performance|research|methods|approaches)\b")
+                       rf"|(?:sub)?tasks?|datasets?|benchmarks?|accuracy|performance|research|methods|approaches)\b")
     return rx.search(text, after) is not None

@@ -38,8 +38,9 @@ GLUED_FOOTNOTE = regex.compile(r"(?<=\.\p{L}{2,})\d+\p{L}*$")
 # ...or after the full stop that ends a link: "unerasing.baulab.info.111GitHub: ..." (a host's next
 # label would not start with digits and a capital).
 FOOTNOTE_AFTER_STOP = regex.compile(r"\d{1,4}\p{Lu}\p{Ll}")
-# ...or between a sentence's last word and a scheme-less link: "made available.111github.com/UKPLab/..."
-FOOTNOTE_IN_HOST = regex.compile(r"(?<=^\p{L}+)\.\d{1,4}(?=\p{L}[\w-]*\.\p{L})")
+# ...or between a sentence's last word and a scheme-less link: "made available.111github.com/UKPLab/...",
+# "is available here111github.com/..." (the full stop or the space lost in extraction)
+FOOTNOTE_IN_HOST = regex.compile(r"(?<=^\p{L}+)\.?\d{1,4}(?=\p{L}[\w-]*\.\p{L})")
 # ...or right before a colon and digits that were too long to be a port ("host:500000").
 PORT_LIKE = regex.compile(r":\d")
 
