@@ -214,6 +214,9 @@ def _not_new_tasks(text: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for h in hits if h.rule is not None or h.text not in tasks] if tasks else hits
 
 
+# A factor or a range of factors, which a construction may take for a capitalised word.
+FACTOR_NAME = regex.compile(r"\d+(?:\.\d+)?\s?[x×](?:\s?[-–~]\s?\d+(?:\.\d+)?\s?[x×])?")
+YEAR_BEFORE = regex.compile(r"(?:19|20)\d\d\s")
 TASK_CUES = frozenset({"task", "tasks"})
 
 
@@ -797,6 +800,8 @@ class BenchmarkExtractor:
                     if cue_rule.may_contain_known:
                         if any(s == start and NOUN_TAIL.fullmatch(text, e, end) for s, e in taken):
                             continue  # "DADA-2000 Dataset": the known benchmark and its noun, found already
+                        if any(e == end and YEAR_BEFORE.fullmatch(text, start, s) for s, e in taken):
+                            continue  # "the 2024 AI City Challenge": a year's edition of a known one, found already
                         blocking = [(s, e) for s, e in taken if not (start <= s and e <= end and (s, e) != (start, end))]
                     if _overlaps(start, end, blocking):
                         continue
@@ -1049,6 +1054,8 @@ class BenchmarkExtractor:
             return False
         if CONVERSION.fullmatch(name):
             return False  # "HDL-to-Verilog datasets", "Text-to-SQL benchmarks": a kind of task
+        if FACTOR_NAME.fullmatch(name):
+            return False  # "improvements of over 100x-1000x over existing environments": an amount
         if not QUESTION_WORDS.isdisjoint(words[1:]) and (start == 0 or text[start - 1] not in "\"“"):
             return False  # "Q3 Do well-established hypergraph datasets ...?": a question (a quoted title may hold one)
         if self.languages_only is not None and (self.languages_only.fullmatch(name) or len(words) == 2

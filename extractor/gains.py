@@ -152,6 +152,10 @@ class Rule(PatternRule):
         return self
 
 
+# The follow rules for a listed amount with its own unit, and for a bare decimal after one.
+FOLLOW_WITH_UNIT, FOLLOW_BARE = "coordinated", "coordinated-bare"
+
+
 @dataclass
 class _Construction:
     rule: Rule
@@ -427,6 +431,11 @@ class GainExtractor:
                     continue
                 if f.unit == "points" and nxt.unit == "percent" and not _says_relative(m):
                     nxt.unit = "points"  # "an absolute gain of 34% and 10%": the scale covers both
+                elif nxt.unit == "percent" and f.rule_id == FOLLOW_WITH_UNIT and nxt.rule_id == FOLLOW_BARE \
+                        and "%" in text[f.start:f.end]:
+                    # "by 83.14%, 0.5603%, and 2.1767": where every amount before it wrote its %, a bare
+                    # one left it out on purpose (a ratio's points)
+                    nxt.unit = "points"
                 if not self.down_rx or not self.down_rx.search(text, nxt.start, nxt.end):
                     nxt.direction = f.direction  # a bare coordinated number goes the way of its head
                 taken.append((nxt.start, nxt.end))
