@@ -214,8 +214,6 @@ def _not_new_tasks(text: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for h in hits if h.rule is not None or h.text not in tasks] if tasks else hits
 
 
-# A factor or a range of factors, which a construction may take for a capitalised word.
-FACTOR_NAME = regex.compile(r"\d+(?:\.\d+)?\s?[x×](?:\s?[-–~]\s?\d+(?:\.\d+)?\s?[x×])?")
 YEAR_BEFORE = regex.compile(r"(?:19|20)\d\d\s")
 TASK_CUES = frozenset({"task", "tasks"})
 
@@ -427,6 +425,8 @@ SCORE_AFTER = regex.compile(r"\s+scores?\b")
 NOUN_TAIL = regex.compile(r"\s(?:Benchmark|Dataset|Suite|Corpus|Challenge|Arena|Gym|Environment|Testbed)s?(?:\s(?:19|20)\d\d|\s['’]\d\d)?")
 # A size, not a name: "a 1.7TB dataset", "the 500GB corpus".
 DATA_SIZE = regex.compile(r"[\d.,]+\s?(?:[KMGTP]i?B|[kKMGTP]b)")
+# A factor or a range of factors, which a construction may take for a capitalised word.
+FACTOR_NAME = regex.compile(r"\d+(?:\.\d+)?\s?[x×](?:\s?[-–~]\s?\d+(?:\.\d+)?\s?[x×])?")
 # A footnote mark glued to the word after it: "111Our dataset and codes are available" (arXiv HTML
 # writes footnote 1 as "111"), never a name.
 FOOTNOTE_BEFORE_WORD = regex.compile(r"(\d)\1\1\p{Lu}\p{Ll}+")
@@ -1048,14 +1048,13 @@ class BenchmarkExtractor:
             # (a letter and digits may name a data set where a title says so: "C3: A Bilingual Benchmark ...")
             return False  # (a possessive makes a phrase of it: "CRAFT Your Dataset: ...")
         if MODEL_WITH_SIZE.search(name) or ACRONYM_PLURAL.fullmatch(name) or COUNTED_UNIT.fullmatch(name) \
-                or DATA_SIZE.fullmatch(name) or FOOTNOTE_BEFORE_WORD.match(name) \
+                or DATA_SIZE.fullmatch(name) or FACTOR_NAME.fullmatch(name) or FOOTNOTE_BEFORE_WORD.match(name) \
                 or start > 1 and text[start - 1] == "." and text[start - 2].isdigit():
-            # (a size, or the tail of a decimal: "7TB" of "a 1.7TB dataset")
+            # (a size, an amount, or the tail of a decimal: "7TB" of "a 1.7TB dataset", "improvements of over
+            # 100x-1000x")
             return False
         if CONVERSION.fullmatch(name):
             return False  # "HDL-to-Verilog datasets", "Text-to-SQL benchmarks": a kind of task
-        if FACTOR_NAME.fullmatch(name):
-            return False  # "improvements of over 100x-1000x over existing environments": an amount
         if not QUESTION_WORDS.isdisjoint(words[1:]) and (start == 0 or text[start - 1] not in "\"“"):
             return False  # "Q3 Do well-established hypergraph datasets ...?": a question (a quoted title may hold one)
         if self.languages_only is not None and (self.languages_only.fullmatch(name) or len(words) == 2
@@ -1190,6 +1189,11 @@ def _editions(hits: list[tuple[str, _Hit]]) -> dict[int, tuple[str, str]]:
     return out
 
 
+def _item_key(name: str) -> str:
+    """One benchmark however its parts are joined: "SemEval-2024 Task 3" and "SemEval 2024 Task 3"."""
+    return name.lower().replace("-", " ")
+
+
 def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None = None) -> list[Benchmark]:
     """One item per distinct benchmark, first mention as its text, every mention listed, in the
     order the paper writes them (title first). A discovered long form whose short form (``defined``:
@@ -1212,8 +1216,7 @@ def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None 
         # one name, one item: "YouTube-VIS 2019/2021/2022 ... on YouTube-VIS 2021" names 2021 twice,
         # once as a year after a slash and once as the gazetteer's own entry for that edition
         display = names[key]
-        # (and one name however its parts are joined: "SemEval-2024 Task 3" and "SemEval 2024 Task 3")
-        key = display.lower().replace("-", " ")
+        key = _item_key(display)
         item = items.get(key)
         if item is None:
             rule = hit.rule or hit.variant_of
@@ -1242,11 +1245,11 @@ def _lone_editions_joined(items: dict[str, Benchmark]) -> list[Benchmark]:
     bare name goes with the first edition written."""
     editions: dict[str, list[str]] = {}
     for key, item in items.items():
-        parent = item.parent.lower().replace("-", " ") if item.known and item.parent else None
+        parent = _item_key(item.parent) if item.known and item.parent else None
         form = EDITION_FORM.fullmatch(item.name)
         # a year's edition, not a new version ("Building on MM-Vet, we introduce MM-Vet v2": two)
         if parent in items and parent != key and items[parent].known and form is not None and form["year"] \
-                and item.name.lower().replace("-", " ").startswith(parent):
+                and _item_key(item.name).startswith(parent):
             editions.setdefault(parent, []).append(key)
     for parent, keys in editions.items():
         if len(keys) == 1:

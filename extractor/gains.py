@@ -110,6 +110,8 @@ GLUED_FOOTNOTE = regex.compile(r"(?<=\p{Ll})\.\d{1,4}(?=\p{Lu})")
 CLAUSE_BREAK = regex.compile(r"[;:]|\.\s")
 # A gain written as its amount alone ("23.7%" before "/21.9% ADE/FDE improvement"): no word of its own.
 BARE_AMOUNT = regex.compile(r"[^\p{L}]*(?:x|×|pp|pts?|points?|times|fold)?")
+# ...and one written without any unit ("2.1767").
+UNITLESS_AMOUNT = regex.compile(r"\d+(?:\.\d+)?")
 
 
 class Rule(PatternRule):
@@ -150,10 +152,6 @@ class Rule(PatternRule):
         if any(roles) and not self.regex:
             raise ValueError("trigger, veto, follow, lead and context go with 'regex'")
         return self
-
-
-# The follow rules for a listed amount with its own unit, and for a bare decimal after one.
-FOLLOW_WITH_UNIT, FOLLOW_BARE = "coordinated", "coordinated-bare"
 
 
 @dataclass
@@ -414,16 +412,17 @@ class GainExtractor:
         out: list[_Found] = []
         queue = list(found)
         taken = [(f.start, f.end) for f in found]
+        listed: set[int] = set()  # the gains a follow rule found after another (by id)
         while queue:
             f = queue.pop(0)
             out.append(f)
             s_start, s_end = sents[_sentence(sents, f.start)]
             # tried lazily, in order, up to the first that yields a gain
-            tries = ((c, c.rx.match(text, f.end, s_end)) for c in self.follows)
+            tries = ((c, c.rx.match(text, f.end, s_end), True) for c in self.follows)
             if text[f.start:f.start + 1].isdigit() or text[f.start:f.start + 1] in SIGNS:
                 lo = max(s_start, f.start - LEAD_REACH)
-                tries = itertools.chain(tries, ((c, c.rx.search(text, lo, f.start)) for c in self.leads))
-            for c, m in tries:
+                tries = itertools.chain(tries, ((c, c.rx.search(text, lo, f.start), False) for c in self.leads))
+            for c, m, after in tries:
                 if m is None:
                     continue
                 nxt = self._from_match(text, m, c.rule, head_unit=f.unit)
@@ -431,14 +430,16 @@ class GainExtractor:
                     continue
                 if f.unit == "points" and nxt.unit == "percent" and not _says_relative(m):
                     nxt.unit = "points"  # "an absolute gain of 34% and 10%": the scale covers both
-                elif nxt.unit == "percent" and f.rule_id == FOLLOW_WITH_UNIT and nxt.rule_id == FOLLOW_BARE \
-                        and "%" in text[f.start:f.end]:
-                    # "by 83.14%, 0.5603%, and 2.1767": where every amount before it wrote its %, a bare
-                    # one left it out on purpose (a ratio's points)
+                elif nxt.unit == "percent" and id(f) in listed and "%" in text[f.start:f.end] \
+                        and UNITLESS_AMOUNT.fullmatch(text, nxt.start, nxt.end):
+                    # "by 83.14%, 0.5603%, and 2.1767": where the amounts listed before it wrote their %,
+                    # a bare one left it out on purpose (a ratio's points)
                     nxt.unit = "points"
                 if not self.down_rx or not self.down_rx.search(text, nxt.start, nxt.end):
                     nxt.direction = f.direction  # a bare coordinated number goes the way of its head
                 taken.append((nxt.start, nxt.end))
+                if after:
+                    listed.add(id(nxt))
                 queue.insert(0, nxt)
                 break
         out.sort(key=lambda f: f.start)
