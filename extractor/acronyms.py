@@ -72,6 +72,8 @@ LOWER_SHORT = regex.compile(r"\p{Ll}{2,5}")
 WORD_RUN = regex.compile(r"\w+")
 ARTICLES = frozenset(("a", "an", "the"))
 STOP = frozenset("a an the of for and or in on to with via by from at as into using under without its their".split())
+# A comma, then the subject of a new clause.
+CLAUSE_SUBJECT = regex.compile(r",\s+(?:we|it|they|this|these|our)\s", regex.IGNORECASE)
 GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
 TRIM = "~\"'“”`’,;: "
 DIGIT_WORDS = {"2": ("to", "two", "second"), "3": ("three", "third"), "4": ("for", "four"), "5": ("five",)}
@@ -512,7 +514,12 @@ def _reordered_long_form(short: str, before: str) -> tuple[int, int] | None:
     lower-case letters after it) begin words of the Title Case name right before it, in another
     order. The whole name is the long form; a sentence word that opens it ("Using") is not."""
     parts = SHORT_PART.findall(short)
-    if len(parts) < 2 or not any(len(p) > 2 for p in parts) or "".join(parts) != short:
+    # (capitals alone are reordered only where they are the name's initials exactly: "Oracle
+    # Structural Vector Fusion (SOVF)")
+    capitals = short.isalpha() and short.isupper() and len(short) >= 3
+    if capitals:
+        parts = list(short)
+    if len(parts) < 2 or not (capitals or any(len(p) > 2 for p in parts)) or "".join(parts) != short:
         return None
     run = TITLE_RUN.search(before)
     if run is None:
@@ -522,7 +529,7 @@ def _reordered_long_form(short: str, before: str) -> tuple[int, int] | None:
     if first.lower() in RUN_OPENERS:
         start += len(first) + 1
     words = [w for w in regex.split(r"[\s\-]+", before[start:run.end()]) if w[:1].isupper()]
-    if len(words) < len(parts) - 1 or len(words) < 2:
+    if len(words) < len(parts) - 1 or len(words) < 2 or capitals and len(words) != len(parts):
         return None
     used: list[int] = []
     for part in parts:
@@ -733,6 +740,8 @@ class AcronymExtractor:
         if span is None:
             candidate = before[cut:].rstrip()
             span = best_long_form(head, candidate, max_words, silent, self.detached)
+            if span is not None and CLAUSE_SUBJECT.search(candidate, span[0], span[1]):
+                span = None  # "In the second stage, we introduce Oracle ... (SOVF)": no name spans a new clause
         suffix = SUFFIXED_SHORT.fullmatch(head) if span is None else None
         if suffix is not None and regex.search(whole_word(suffix.group(2)), text, regex.IGNORECASE, endpos=paren):
             # "Self-Attention Guided Eviction (SAGE-KV)": the words spell the stem, and the suffix names

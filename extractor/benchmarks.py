@@ -216,6 +216,8 @@ def _not_new_tasks(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 YEAR_BEFORE = regex.compile(r"(?:19|20)\d\d\s")
 TASK_CUES = frozenset({"task", "tasks"})
+POSSESSIVE = frozenset({"'s", "’s"})
+OWNED_DATA = frozenset({"datasets", "benchmarks", "corpora", "data"})
 
 
 def _inside_discovered(hits: list[_Hit]) -> list[_Hit]:
@@ -536,6 +538,8 @@ class BenchmarkExtractor:
         words = self.cue_words if words is None else words
         if span.start > 0 and doc[span.start - 1].lower_ in self.method_nouns:
             return None  # a model of that name: "the best fine-tuned method MVP"
+        if span.end + 1 < len(doc) and doc[span.end].lower_ in POSSESSIVE and doc[span.end + 1].lower_ in OWNED_DATA:
+            return None  # what the name releases, not the name: "we release STAR's datasets and code"
         sent_start, sent_end = sentences.tokens_of(span.start)
         lo = max(sent_start, span.start - self.window)
         hi = min(sent_end, span.end + self.window)

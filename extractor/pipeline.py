@@ -50,6 +50,7 @@ GLUED_MARK = regex.compile(r"(?<=\p{L})(?:\d+|(\d)\1\1\s)\Z")
 PLURAL_SHORT = regex.compile(r"[A-Z][A-Z0-9]+s")
 # The words and hyphened parts of a name: "BLIP3-KALE" is "blip3", "kale".
 NAME_PARTS = regex.compile(r"[\s-]+")
+DATA_NOUN_TAIL = regex.compile(r"\s(?:Benchmark|Dataset|Corpus|Suite)s?\Z")
 
 
 # Abbreviations whose full stop ends no sentence (tokenizer special cases, each one token).
@@ -166,9 +167,12 @@ def _whole_names(found: list, bench_hits: list, fields: dict[str, str]) -> list:
         whole = max((n for n in longer if n[-k - 1] in " -" and text.startswith(n, m.end - len(n))), key=len, default=None)
         if whole is not None:
             m.name, m.start = whole, m.end - len(whole)
-    # a name made whole can be one found already ("CST Anti-UAV: ..." and "we present the CST Anti-UAV")
+    # a name made whole can be one found already ("CST Anti-UAV: ..." and "we present the CST Anti-UAV"),
+    # and a name with its data noun is the name found without it ("MAWIFlow Benchmark: ..." and
+    # "this paper introduces MAWIFlow, a flow-based benchmark")
     seen: set[str] = set()
-    return [m for m in found if not (m.name in seen or seen.add(m.name))]
+    found = [m for m in found if not (m.name in seen or seen.add(m.name))]
+    return [m for m in found if (stem := DATA_NOUN_TAIL.sub("", m.name)) == m.name or stem not in seen]
 
 
 def _own_data(found: list, bench_hits: list, own: frozenset[str], defined: dict[str, str]) -> list:

@@ -68,9 +68,10 @@ class Rule(PatternRule):
 
 def _trim(link: str) -> tuple[str, bool]:
     """Drop trailing punctuation, and closing brackets/quotes with no opener inside the link.
-    A LaTeX ``\\href{URL}{text}`` leaves ``}{`` inside the match: the link ends there. Also says
-    whether a glued next sentence was cut off (the "." left after the link is then its full stop)."""
-    link, glued = GLUED_SENTENCE.subn("", link.split("}{", 1)[0])
+    A LaTeX ``\\href{URL}{text}`` leaves ``}{`` inside the match, and a Markdown ``[URL](URL)`` leaves
+    ``](``: the link ends there. Also says whether a glued next sentence was cut off (the "." left
+    after the link is then its full stop)."""
+    link, glued = GLUED_SENTENCE.subn("", link.split("}{", 1)[0].split("](", 1)[0])
     while link:
         last = link[-1]
         if last in TRAILING:
