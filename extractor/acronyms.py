@@ -72,6 +72,8 @@ LOWER_SHORT = regex.compile(r"\p{Ll}{2,5}")
 WORD_RUN = regex.compile(r"\w+")
 ARTICLES = frozenset(("a", "an", "the"))
 STOP = frozenset("a an the of for and or in on to with via by from at as into using under without its their".split())
+# A word no long form opens with.
+LEADING_FUNCTION_WORD = regex.compile(r"(?:and|or|but|such\s+as|as|with|using|by|via|than|from)\s+", regex.IGNORECASE)
 # A comma, then the subject of a new clause.
 CLAUSE_SUBJECT = regex.compile(r",\s+(?:we|it|they|this|these|our)\s", regex.IGNORECASE)
 GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda sigma theta omega mu".split())
@@ -761,6 +763,14 @@ class AcronymExtractor:
             if span is None or len(candidate[span[0]:span[1]].split()) < 2:
                 return None
         l0, l1 = span
+        lead = LEADING_FUNCTION_WORD.match(candidate, l0)
+        if lead is not None:
+            # "... such as Segment Anything (SAM)", "... and bag-of-bonds (aBoB)": no name opens with a
+            # function word, so the letters must fit the words after it
+            again = best_long_form(head, candidate[lead.end():], max_words, silent, self.detached)
+            if again is None:
+                return None
+            l0, l1 = lead.end() + again[0], lead.end() + again[1]
         moved = MOVED_DIGIT.search(candidate, 0, l0)
         if moved and moved.group(1) in head and moved.group(1) not in candidate[l0:l1] and head[-1].isdigit():
             l0 = moved.start()  # "3D Diffusion Policy (DP3)": the leading "3D" written as a final digit

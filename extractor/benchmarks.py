@@ -216,6 +216,8 @@ def _not_new_tasks(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 YEAR_BEFORE = regex.compile(r"(?:19|20)\d\d\s")
 TASK_CUES = frozenset({"task", "tasks"})
+OWNER = regex.compile(r"(?<!\b[Tt]he\s)\p{Lu}[\w.-]*['’]s\s+(?=\p{Lu})")  # (not "the Judge's Verdict Benchmark")
+JOINERS = regex.compile(r"[\s-]+")
 POSSESSIVE = frozenset({"'s", "’s"})
 OWNED_DATA = frozenset({"datasets", "benchmarks", "corpora", "data"})
 
@@ -298,10 +300,11 @@ INTRODUCED_AFTER = regex.compile(r"(?:\s*\([^()]{1,60}\))?(?=,)")
 INTRODUCED_KIND_BEFORE = regex.compile(
     rf"\b(?:{_INTRODUCING}|design(?:s|ed)?)\s+(?:a|an|our)\s+"
     r"(?:[\w-]+\s+){0,3}?(?P<kind>[a-z]+)\s+$")
-# A name used to say what something else resembles: "a Minecraft-like world", "Mars (Minecraft like)",
+# A name used to say what something else resembles or fits: "a Minecraft-like world", "a Gymnasium-compatible
+# simulation environment", "Mars (Minecraft like)",
 # "Atari-style games" (but "MuJoCo-based" uses MuJoCo).
 RESEMBLES = regex.compile(r"(?:-|\s)(?:like|style|esque)(?![\w-])(?!\s+(?:the|a|an|this|these|those|ours?)\b)"
-                           r"|-level(?![\w-])")
+                           r"|-(?:level|compatible)(?![\w-])")
 
 # Pluses glued to a name that no word follows: "Meta-World+" (not "MuJoCo+PyBullet").
 PLUS_VARIANT = regex.compile(r"\+{1,2}(?![\w+])")
@@ -749,7 +752,12 @@ class BenchmarkExtractor:
                         text, max(0, start - 6), start) else None
                     if plural is not None and plural.end() == end:
                         end = plural.start()  # "the QM9 and C10 Datasets": the noun says what the list holds
+                    owner = OWNER.match(text, start, end)
+                    if owner is not None:
+                        start = owner.end()  # "Spotify's Million Playlist Dataset": the owner is no part of the name
                     name = text[start:end]
+                    if not name or name.endswith(("'s", "’s")):
+                        continue  # "YouTube's more regulated environment": whose, not which
                     # (only after a lower-case noun outside the name: "the Million Tune Dataset (MTD)" keeps its name)
                     after = PAREN_SHORT.match(text, m.end()) if (start, end) == spans[-1] and end < m.end() else None
                     if after is None and (start, end) == spans[-1] and end == m.end():
@@ -1194,8 +1202,9 @@ def _editions(hits: list[tuple[str, _Hit]]) -> dict[int, tuple[str, str]]:
 
 
 def _item_key(name: str) -> str:
-    """One benchmark however its parts are joined: "SemEval-2024 Task 3" and "SemEval 2024 Task 3"."""
-    return name.lower().replace("-", " ")
+    """One benchmark however its parts are joined: "SemEval-2024 Task 3" and "SemEval 2024 Task 3", "TD-RD"
+    in the title and "TDRD" in the abstract."""
+    return "".join(JOINERS.split(name.lower()))
 
 
 def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None = None) -> list[Benchmark]:

@@ -67,6 +67,15 @@ def test_an_edition_named_twice_two_ways_is_one_item():
         ["2021", "YouTube-VIS 2021"]
 
 
+def test_a_name_written_with_and_without_its_joiners_is_one_item():
+    # "TD-RD" in the title and "TDRD" (defined by its long form) in the abstract: one benchmark, every mention
+    r = extract(title="TD-RD: A Top-Down Benchmark with Real-Time Framework for Road Damage Detection",
+                abstract="Our proposed Top Down Road Damage Detection Dataset (TDRD) includes three primary categories "
+                         "of road damage. Our detector handles the challenges posed by the TDRD dataset.")
+    assert [(b.name, [m.text for m in b.mentions]) for b in r.benchmarks] == \
+        [("TD-RD", ["TD-RD", "Top Down Road Damage Detection Dataset", "TDRD"])]
+
+
 def test_a_lone_edition_with_the_bare_name_is_that_benchmark():
     # the gazetteer lists the edition as an entry of its own, under the bare name
     r = extract(title="unarXive 2022: All arXiv Publications Pre-Processed for NLP",

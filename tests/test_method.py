@@ -248,3 +248,11 @@ def test_a_name_made_whole_is_listed_once():
     r = extract("CST Anti-UAV: A Thermal Infrared Benchmark for Tiny UAV Tracking in Complex Scenes",
                 "To overcome these limitations, we present the CST Anti-UAV, a new thermal infrared dataset for tracking.")
     assert [m.name for m in r.method] == ["CST Anti-UAV"]
+
+
+def test_a_title_name_written_with_joiners_is_the_abstracts_name():
+    # "TD-RD: ..." in the title, "... Dataset (TDRD)" in the abstract: one contribution, as the abstract defines it
+    r = extract(title="TD-RD: A Top-Down Benchmark with Real-Time Framework for Road Damage Detection",
+                abstract="Our proposed Top Down Road Damage Detection Dataset (TDRD) includes three primary categories "
+                         "of road damage. Our detector handles the challenges posed by the TDRD dataset.")
+    assert [(m.name, m.long_form) for m in r.method] == [("TDRD", "Top Down Road Damage Detection Dataset")]
