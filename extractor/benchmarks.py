@@ -756,7 +756,7 @@ class BenchmarkExtractor:
                     if owner is not None:
                         start = owner.end()  # "Spotify's Million Playlist Dataset": the owner is no part of the name
                     name = text[start:end]
-                    if not name or name.endswith(("'s", "’s")):
+                    if not name or name.endswith(tuple(POSSESSIVE)):
                         continue  # "YouTube's more regulated environment": whose, not which
                     # (only after a lower-case noun outside the name: "the Million Tune Dataset (MTD)" keeps its name)
                     after = PAREN_SHORT.match(text, m.end()) if (start, end) == spans[-1] and end < m.end() else None
@@ -1201,7 +1201,7 @@ def _editions(hits: list[tuple[str, _Hit]]) -> dict[int, tuple[str, str]]:
     return out
 
 
-def _item_key(name: str) -> str:
+def name_key(name: str) -> str:
     """One benchmark however its parts are joined: "SemEval-2024 Task 3" and "SemEval 2024 Task 3", "TD-RD"
     in the title and "TDRD" in the abstract."""
     return "".join(JOINERS.split(name.lower()))
@@ -1229,7 +1229,7 @@ def build_items(hits: list[tuple[str, _Hit]], defined: Mapping[str, str] | None 
         # one name, one item: "YouTube-VIS 2019/2021/2022 ... on YouTube-VIS 2021" names 2021 twice,
         # once as a year after a slash and once as the gazetteer's own entry for that edition
         display = names[key]
-        key = _item_key(display)
+        key = name_key(display)
         item = items.get(key)
         if item is None:
             rule = hit.rule or hit.variant_of
@@ -1258,11 +1258,11 @@ def _lone_editions_joined(items: dict[str, Benchmark]) -> list[Benchmark]:
     bare name goes with the first edition written."""
     editions: dict[str, list[str]] = {}
     for key, item in items.items():
-        parent = _item_key(item.parent) if item.known and item.parent else None
+        parent = name_key(item.parent) if item.known and item.parent else None
         form = EDITION_FORM.fullmatch(item.name)
         # a year's edition, not a new version ("Building on MM-Vet, we introduce MM-Vet v2": two)
         if parent in items and parent != key and items[parent].known and form is not None and form["year"] \
-                and _item_key(item.name).startswith(parent):
+                and name_key(item.name).startswith(parent):
             editions.setdefault(parent, []).append(key)
     for parent, keys in editions.items():
         if len(keys) == 1:

@@ -19,6 +19,7 @@ title prefix that is the long form of an acronym the abstract defines is named b
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 import regex
@@ -921,7 +922,11 @@ def _concept(words: str) -> str:
 
 def _written_as_task(text: str, short: str, after: int) -> bool:
     """``short`` used later as a task: what baselines or scores are of, or what something is for."""
+    return _task_use(short).search(text, after) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _task_use(short: str) -> regex.Pattern:
     # (not where the paper calls it its own: "our proposed FFM model")
-    rx = regex.compile(rf"\bfor\s+{regex.escape(short)}\b|(?<![\w-])(?<!\b(?:our|proposed)\s+){regex.escape(short)}\s+(?:baselines?|models?|systems?"
-                       rf"|(?:sub)?tasks?|datasets?|benchmarks?|accuracy|performance|research|methods|approaches)\b")
-    return rx.search(text, after) is not None
+    return regex.compile(rf"\bfor\s+{regex.escape(short)}\b|(?<![\w-])(?<!\b(?:our|proposed)\s+){regex.escape(short)}\s+(?:baselines?|models?|systems?"
+                         rf"|(?:sub)?tasks?|datasets?|benchmarks?|accuracy|performance|research|methods|approaches)\b")

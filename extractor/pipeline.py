@@ -50,7 +50,6 @@ GLUED_MARK = regex.compile(r"(?<=\p{L})(?:\d+|(\d)\1\1\s)\Z")
 PLURAL_SHORT = regex.compile(r"[A-Z][A-Z0-9]+s")
 # The words and hyphened parts of a name: "BLIP3-KALE" is "blip3", "kale".
 NAME_PARTS = regex.compile(r"[\s-]+")
-DATA_NOUN_TAIL = regex.compile(r"\s(?:Benchmark|Dataset|Corpus|Suite)s?\Z")
 
 
 # Abbreviations whose full stop ends no sentence (tokenizer special cases, each one token).
@@ -172,14 +171,17 @@ def _whole_names(found: list, bench_hits: list, fields: dict[str, str]) -> list:
     # "this paper introduces MAWIFlow, a flow-based benchmark")
     seen: set[str] = set()
     found = [m for m in found if not (m.name in seen or seen.add(m.name))]
-    found = [m for m in found if (stem := DATA_NOUN_TAIL.sub("", m.name)) == m.name or stem not in seen]
+    found = [m for m in found if (stem := _without_noun_tail(m.name)) == m.name or stem not in seen]
     # ...and a title's name is the abstract's written without its joiners ("TD-RD: ..." over "... (TDRD)")
-    joined = {_joinless(m.name) for m in found if m.field == "abstract"}
-    return [m for m in found if m.field != "title" or _joinless(m.name) == m.name.lower() or _joinless(m.name) not in joined]
+    joined = {benchmarks.name_key(m.name) for m in found if m.field == "abstract"}
+    return [m for m in found if m.field != "title" or benchmarks.name_key(m.name) == m.name.lower()
+            or benchmarks.name_key(m.name) not in joined]
 
 
-def _joinless(name: str) -> str:
-    return "".join(NAME_PARTS.split(name.lower()))
+def _without_noun_tail(name: str) -> str:
+    """"MAWIFlow Benchmark" without its benchmark noun (the nouns a known name's own tail may be)."""
+    tail = benchmarks.NOUN_TAIL.search(name)
+    return name[:tail.start()] if tail is not None and tail.end() == len(name) else name
 
 
 def _own_data(found: list, bench_hits: list, own: frozenset[str], defined: dict[str, str]) -> list:
@@ -190,9 +192,9 @@ def _own_data(found: list, bench_hits: list, own: frozenset[str], defined: dict[
     names |= {long for short, long in defined.items() if short in names}
     # ...or under a longer name of which this is a part ("BLIP3-KALE" ... "We release the KALE dataset")
     taken = {n.lower() for n in names} | {p for m in found for p in NAME_PARTS.split(m.name.lower())}
-    taken |= {_joinless(n) for n in names}  # "TD-RD" is the "TDRD" found already
+    taken |= {benchmarks.name_key(n) for n in names}  # "TD-RD" is the "TDRD" found already
     for field, h in bench_hits:
-        if h.rule is not None or h.pattern not in own or h.text.lower() in taken or _joinless(h.text) in taken:
+        if h.rule is not None or h.pattern not in own or h.text.lower() in taken or benchmarks.name_key(h.text) in taken:
             continue
         if any(m.field == field and m.start < h.end and h.start < m.end for m in found):
             continue
